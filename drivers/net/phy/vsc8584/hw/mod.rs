@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! What rsmacsec knows about the VSC8584 hardware, as pure Rust.
+//!
+//! Nothing in here touches the kernel: the same files are compiled into the
+//! kernel module and into the host test crate (`tests/host`), so that the
+//! encodings are checked in milliseconds on the host and again in the guest.
+//! Only `core` may be used.
+
+pub mod indirect;
+pub mod regs;

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# `make check`: set up the machine, build (kernel from cache), run every test
+# and print one closing line "total: N passed, N failed". Exits non-zero when
+# anything failed or could not run.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$OUT_DIR"
+summary=$OUT_DIR/summary.txt
+: >"$summary"
+total_pass=0
+total_fail=0
+
+# Records one suite's counts: add NAME PASSED FAILED.
+add() {
+	printf '%-10s %4d passed, %4d failed\n' "$1:" "$2" "$3" | tee -a "$summary"
+	total_pass=$((total_pass + $2))
+	total_fail=$((total_fail + $3))
+}
+
+finish() {
+	echo
+	cat "$summary"
+	echo "logs: $OUT_DIR"
+	echo "total: $total_pass passed, $total_fail failed"
+	[ "$total_fail" = 0 ] && [ "$total_pass" -gt 0 ]
+	exit $?
+}
+
+# A step that fails before any test ran counts as one failure.
+step() {
+	local name=$1
+	shift
+	if ! "$@"; then
+		log "$name failed"
+		add "$name" 0 1
+		finish
+	fi
+}
+
+step setup bash "$RSMACSEC_TOP/scripts/setup.sh"
+
+# Host tests first: they need no kernel and take seconds.
+log "host: cargo test (pure Rust cores)"
+cargo_log=$OUT_DIR/host-cargo.log
+(cd "$RSMACSEC_TOP/tests/host" && RUSTC=/usr/bin/rustc /usr/bin/cargo test 2>&1) >"$cargo_log"
+cargo_rc=$?
+read -r p f < <(awk '/^test result:/ { p += $4; f += $6 } END { print p + 0, f + 0 }' "$cargo_log")
+[ $cargo_rc = 0 ] || [ "$f" != 0 ] || f=1 # did not build, or crashed
+grep -E '^test result:|FAILED|panicked|^error' "$cargo_log" | sed 's/^/  /'
+add host-rust "$p" "$f"
+
+log "host: pipeline self-tests (result parser)"
+py_log=$OUT_DIR/host-pipeline.log
+python3 -m unittest discover -s "$RSMACSEC_TOP/tests/pipeline" -p 'test_*.py' >"$py_log" 2>&1
+py_rc=$?
+ran=$(sed -n 's/^Ran \([0-9]*\) tests\?.*/\1/p' "$py_log")
+ran=${ran:-0}
+bad=$(sed -n 's/^FAILED (\(.*\))/\1/p' "$py_log" | grep -o '[0-9]\+' | paste -sd+ | bc)
+bad=${bad:-0}
+[ $py_rc = 0 ] || [ "$bad" != 0 ] || bad=1
+tail -n 3 "$py_log" | sed 's/^/  /'
+add host-py $((ran - bad)) "$bad"
+
+step kernel bash "$RSMACSEC_TOP/scripts/kernel.sh"
+step modules bash "$RSMACSEC_TOP/scripts/modules.sh"
+step initramfs bash "$RSMACSEC_TOP/scripts/initramfs.sh" "$OUT_DIR/check.cpio.gz"
+
+console=$OUT_DIR/console-check.log
+bash "$RSMACSEC_TOP/scripts/run-guest.sh" "$OUT_DIR/check.cpio.gz" "$console" check \
+	"${RSMACSEC_GUEST_TIMEOUT:-600}"
+rm -f "$OUT_DIR/guest.json"
+python3 "$RSMACSEC_TOP/scripts/results.py" "$console" --suite guest \
+	--json "$OUT_DIR/guest.json" | tee "$OUT_DIR/guest-results.txt" | sed 's/^/  /'
+if read -r p f < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["passed"], d["failed"])' \
+	"$OUT_DIR/guest.json" 2>/dev/null); then
+	add guest "$p" "$f"
+else
+	add guest 0 1 # the parser itself failed
+fi
+
+finish

@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared settings for the rsmacsec build and test scripts. Source it; do not run it.
+
+RSMACSEC_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# The kernel build lives outside the clone so that a fresh clone reuses it.
+CACHE_DIR=${RSMACSEC_CACHE:-/var/cache/rsmacsec}
+KSRC_TARBALL=/usr/src/linux-source-6.12.tar.xz
+KSRC_PACKAGE=linux-source-6.12
+KDIR=$CACHE_DIR/linux-source-6.12
+BINDGEN_VERSION=0.73.2
+TOOLS_DIR=$CACHE_DIR/tools
+BINDGEN=$TOOLS_DIR/bin/bindgen
+
+# Everything that builds against the kernel uses exactly these flags.
+KMAKE=(make -C "$KDIR" LLVM=1 RUSTC=/usr/bin/rustc BINDGEN="$BINDGEN" "-j$(nproc)")
+
+# Per-run output (console logs, results) stays inside the clone, ignored by git.
+OUT_DIR=${RSMACSEC_OUT:-$RSMACSEC_TOP/out}
+
+log() { printf '[rsmacsec %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Install the host tools rsmacsec needs, from the machine's own apt suites and
+# crates.io only. Does nothing for what is already there.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+PACKAGES=(
+	rustc-web cargo-web rust-web-src rustfmt-web rust-web-clippy
+	clang lld llvm libclang-dev
+	make gcc bc flex bison libelf-dev libssl-dev cpio xz-utils kmod
+	python3 qemu-system-x86 busybox-static iproute2 "$KSRC_PACKAGE"
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	[ "$(id -u)" = 0 ] || die "need root to install: ${missing[*]}"
+	log "installing with apt: ${missing[*]}"
+	apt-get update -q
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if ! "$BINDGEN" --version 2>/dev/null | grep -qx "bindgen $BINDGEN_VERSION"; then
+	log "installing bindgen-cli $BINDGEN_VERSION from crates.io into $TOOLS_DIR"
+	mkdir -p "$TOOLS_DIR"
+	RUSTC=/usr/bin/rustc /usr/bin/cargo install --locked --root "$TOOLS_DIR" \
+		"bindgen-cli@$BINDGEN_VERSION"
+fi
+log "host tools ready: $(/usr/bin/rustc -V), $("$BINDGEN" --version), $(clang --version | head -n1)"

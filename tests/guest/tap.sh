@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: GPL-2.0
+# Minimal TAP writer for the guest test scripts (sourced, busybox sh).
+# Usage: plan N; <command>; check "description"; ...; finish
+_tap_n=0
+_tap_failed=0
+plan() { echo "1..$1"; }
+# Reports the exit status of the command run just before it.
+check() {
+	_tap_rc=$?
+	_tap_n=$((_tap_n + 1))
+	if [ $_tap_rc -eq 0 ]; then
+		echo "ok $_tap_n - $1"
+	else
+		echo "not ok $_tap_n - $1"
+		_tap_failed=$((_tap_failed + 1))
+	fi
+}
+finish() { [ $_tap_failed -eq 0 ]; exit $?; }
