@@ -9,3 +9,6 @@
 
 #[path = "../../../drivers/net/phy/vsc8584/hw/mod.rs"]
 pub mod hw;
+
+#[path = "../../../drivers/net/vsc8584_sim/engine/mod.rs"]
+pub mod engine;

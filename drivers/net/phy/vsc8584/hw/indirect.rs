@@ -48,7 +48,11 @@ pub const fn encode(bank: Bank, addr: u16, dir: Dir) -> Result<Command, EncodeEr
         return Err(EncodeError::AddrOutOfRange { bank, addr });
     }
     let id = bank as u16;
-    let low = if bank.is_macsec() { 0 } else { (id & 0x3) << 12 };
+    let low = if bank.is_macsec() {
+        0
+    } else {
+        (id & 0x3) << 12
+    };
     let read = match dir {
         Dir::Read => window::CMD_READ,
         Dir::Write => 0,
