@@ -50,7 +50,7 @@ impl Driver for SamplePhy {
     const NAME: &'static CStr = c_str!("rsmacsec sample MACsec PHY");
     // A made-up identifier: this sample binds to no real PHY.
     const PHY_DEVICE_ID: DeviceId = DeviceId::new_with_exact_mask(0x0f0f_0f00);
-    const MACSEC_OPS: Option<&'static macsec::Table<Self>> = Some(macsec::ops::<Self>());
+    const MACSEC_OPS: Option<macsec::Table<Self>> = Some(macsec::ops::<Self>());
 
     fn probe(_dev: &mut phy::Device) -> Result<Self::Data> {
         KBox::pin_init(new_mutex!(State::default(), "rust_phy_macsec"), GFP_KERNEL)

@@ -4,7 +4,7 @@
 # guest has what the end-to-end tests need (iproute2 with MACsec, the
 # kernel's software MACsec).
 . /tests/tap.sh
-plan 5
+plan 6
 
 grep -q '^vsc8584_rust ' /proc/modules
 check "vsc8584_rust is loaded"
@@ -12,6 +12,9 @@ check "vsc8584_rust is loaded"
 drv="/sys/bus/mdio_bus/drivers/Microchip VSC8584 (rsmacsec)"
 test -d "$drv"
 check "phylib lists the driver: $drv"
+
+test -d "/sys/bus/mdio_bus/drivers/rsmacsec sample MACsec PHY"
+check "the MACsec abstraction sample is registered"
 
 ip macsec help 2>&1 | grep -q '^Usage: ip macsec'
 check "iproute2 ip has macsec support"

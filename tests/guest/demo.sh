@@ -3,6 +3,8 @@
 # What `make demo` shows: the Rust module loaded, its driver registered with
 # phylib, its KUnit results (printed above by the kernel at load time), and
 # the MACsec tooling of the guest.
+# busybox sh prefers its own ip applet, which knows nothing of MACsec.
+ip() { /sbin/ip "$@"; }
 say() { printf '\n### %s\n' "$*"; }
 say "kernel"
 uname -a

@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # Minimal TAP writer for the guest test scripts (sourced, busybox sh).
 # Usage: plan N; <command>; check "description"; ...; finish
+# busybox sh runs its own applets before anything on PATH, and its ip
+# applet knows nothing of MACsec: always use iproute2's.
+ip() { /sbin/ip "$@"; }
+
 _tap_n=0
 _tap_failed=0
 plan() { echo "1..$1"; }
