@@ -16,7 +16,7 @@ demo:
 	@bash scripts/demo.sh
 
 host-test:
-	cd tests/host && RUSTC=/usr/bin/rustc /usr/bin/cargo test
+	cd tests/host && RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc /usr/bin/cargo test
 
 setup:
 	@bash scripts/setup.sh

@@ -45,7 +45,7 @@ step setup bash "$RSMACSEC_TOP/scripts/setup.sh"
 # Host tests first: they need no kernel and take seconds.
 log "host: cargo test (pure Rust cores)"
 cargo_log=$OUT_DIR/host-cargo.log
-(cd "$RSMACSEC_TOP/tests/host" && RUSTC=/usr/bin/rustc /usr/bin/cargo test 2>&1) >"$cargo_log"
+(cd "$RSMACSEC_TOP/tests/host" && RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc /usr/bin/cargo test 2>&1) >"$cargo_log"
 cargo_rc=$?
 read -r p f < <(awk '/^test result:/ { p += $4; f += $6 } END { print p + 0, f + 0 }' "$cargo_log")
 [ $cargo_rc = 0 ] || [ "$f" != 0 ] || f=1 # did not build, or crashed

@@ -36,7 +36,7 @@ cache_key() {
 			echo "patch $p"
 			cat "$PATCH_DIR/$p"
 		done
-		cat "${FRAGMENTS[@]}" "$RSMACSEC_TOP/Kconfig" "$0"
+		cat "${FRAGMENTS[@]}" "$RSMACSEC_TOP/Kconfig" "$0" "$RSMACSEC_TOP/scripts/lib.sh"
 	} | sha256sum | cut -d' ' -f1
 }
 

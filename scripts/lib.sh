@@ -12,8 +12,12 @@ BINDGEN_VERSION=0.73.2
 TOOLS_DIR=$CACHE_DIR/tools
 BINDGEN=$TOOLS_DIR/bin/bindgen
 
-# Everything that builds against the kernel uses exactly these flags.
-KMAKE=(make -C "$KDIR" LLVM=1 RUSTC=/usr/bin/rustc BINDGEN="$BINDGEN" "-j$(nproc)")
+# Everything that builds against the kernel uses exactly these flags. The Rust
+# tools are Debian's (rustc-web & co.), named explicitly: a rustup toolchain
+# earlier on PATH has no `core` sources and is of another version.
+RUST_TOOLS=(RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTFMT=/usr/bin/rustfmt
+	CLIPPY_DRIVER=/usr/bin/clippy-driver BINDGEN="$BINDGEN")
+KMAKE=(make -C "$KDIR" LLVM=1 "${RUST_TOOLS[@]}" "-j$(nproc)")
 
 # Per-run output (console logs, results) stays inside the clone, ignored by git.
 OUT_DIR=${RSMACSEC_OUT:-$RSMACSEC_TOP/out}

@@ -17,7 +17,7 @@ mapfile -t applied < <(sed '/^$/d' "$work/.rsmacsec-applied/series")
 for ((i = ${#applied[@]} - 1; i >= 0; i--)); do
 	patch -d "$work" -p1 -R -s --no-backup-if-mismatch <"$work/.rsmacsec-applied/${applied[$i]}"
 done
-mk=(make -C "$work" LLVM=1 RUSTC=/usr/bin/rustc BINDGEN="$BINDGEN" "-j$(nproc)")
+mk=(make -C "$work" LLVM=1 "${RUST_TOOLS[@]}" "-j$(nproc)")
 rc=0
 for p in "${applied[@]}"; do
 	patch -d "$work" -p1 -s --no-backup-if-mismatch <"$RSMACSEC_TOP/patches/$p"
