@@ -12,3 +12,6 @@ pub mod hw;
 
 #[path = "../../../drivers/net/vsc8584_sim/engine/mod.rs"]
 pub mod engine;
+
+#[path = "../../../drivers/net/vsc8584_sim/regs/mod.rs"]
+pub mod simregs;
