@@ -65,7 +65,17 @@ tail -n 3 "$py_log" | sed 's/^/  /'
 add host-py $((ran - bad)) "$bad"
 
 step kernel bash "$RSMACSEC_TOP/scripts/kernel.sh"
+
+# Before the module build: clippy builds the same objects with other flags.
+log "lint: rustfmt, clippy, checkpatch"
+bash "$RSMACSEC_TOP/scripts/lint.sh" >"$OUT_DIR/lint.tap" 2>&1
+sed 's/^/  /' "$OUT_DIR/lint.tap"
+ok=$(grep -c '^ok ' "$OUT_DIR/lint.tap")
+planned=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$OUT_DIR/lint.tap")
+add lint "$ok" $((${planned:-1} - ok))
+
 step modules bash "$RSMACSEC_TOP/scripts/modules.sh"
+
 step initramfs bash "$RSMACSEC_TOP/scripts/initramfs.sh" "$OUT_DIR/check.cpio.gz"
 
 console=$OUT_DIR/console-check.log

@@ -11,6 +11,8 @@ while read -r p; do
 	[ -n "$p" ] || continue
 	out=$(cd "$KDIR" && ./scripts/checkpatch.pl --strict --no-tree --show-types \
 		"$RSMACSEC_TOP/patches/$p" 2>&1) || rc=1
+	# CHECK-level remarks do not fail checkpatch itself; they fail here.
+	printf '%s\n' "$out" | grep -q '^total: 0 errors, 0 warnings, 0 checks' || rc=1
 	printf '%s\n' "$out" | grep "^total:" | sed "s|^|$p: |"
 	printf '%s\n' "$out" | grep -E '(ERROR|WARNING|CHECK):' || true
 done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$RSMACSEC_TOP/patches/series")

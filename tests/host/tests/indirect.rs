@@ -21,11 +21,17 @@ const ALL_BANKS: [Bank; 8] = [
 fn macsec_banks_use_target_high_bits_only() {
     assert_eq!(
         encode(Bank::MacsecIngress, macsec::ENA_CFG, Dir::Read),
-        Ok(Command { target: 0x0e, cmd: 0xc800 })
+        Ok(Command {
+            target: 0x0e,
+            cmd: 0xc800
+        })
     );
     assert_eq!(
         encode(Bank::MacsecEgress, 0x3e02, Dir::Write),
-        Ok(Command { target: 0x0f, cmd: 0xbe02 })
+        Ok(Command {
+            target: 0x0f,
+            cmd: 0xbe02
+        })
     );
 }
 
@@ -43,7 +49,13 @@ fn non_macsec_banks_put_low_target_bits_in_13_12() {
         assert_eq!(c.cmd, 0x8000 | (low << 12) | 0x17, "{bank:?}");
     }
     let c = encode(Bank::Proc2, 0x2, Dir::Read).unwrap();
-    assert_eq!(c, Command { target: 3, cmd: 0xc000 | (3 << 12) | 0x2 });
+    assert_eq!(
+        c,
+        Command {
+            target: 3,
+            cmd: 0xc000 | (3 << 12) | 0x2
+        }
+    );
 }
 
 #[test]
@@ -56,7 +68,12 @@ fn every_in_range_address_encodes_and_decodes_back() {
                 assert_eq!(c.cmd & addr_bits, addr);
                 assert_eq!(c.cmd & 0x4000 != 0, dir == Dir::Read);
                 assert!(is_done(c.cmd), "the start bit doubles as the done bit");
-                let id = (c.target << 2) | if bank.is_macsec() { 0 } else { (c.cmd >> 12) & 3 };
+                let id = (c.target << 2)
+                    | if bank.is_macsec() {
+                        0
+                    } else {
+                        (c.cmd >> 12) & 3
+                    };
                 assert_eq!(id, bank as u16);
             }
         }
@@ -76,7 +93,15 @@ fn first_out_of_range_address_is_refused() {
 
 #[test]
 fn data_split_and_join_are_inverse() {
-    for v in [0u32, 1, 0xffff, 0x1_0000, 0xe588_0214, 0xe588_0218, u32::MAX] {
+    for v in [
+        0u32,
+        1,
+        0xffff,
+        0x1_0000,
+        0xe588_0214,
+        0xe588_0218,
+        u32::MAX,
+    ] {
         let (lo, hi) = split(v);
         assert_eq!(join(lo, hi), v);
     }
