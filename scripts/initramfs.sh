@@ -21,10 +21,14 @@ for lib in $(ldd "$ip" | grep -o '/[^ ]*'); do
 done
 
 : >"$root/lib/modules/rsmacsec/load-order"
-while read -r ko; do
-	[ -n "$ko" ] || continue
-	cp "$RSMACSEC_TOP/$ko" "$root/lib/modules/rsmacsec/"
-	basename "$ko" >>"$root/lib/modules/rsmacsec/load-order"
+while read -r ko when; do
+	case "$ko" in
+	"" | "#"*) continue ;;
+	kernel:*) src=$KDIR/${ko#kernel:} ;;
+	*) src=$RSMACSEC_TOP/$ko ;;
+	esac
+	cp "$src" "$root/lib/modules/rsmacsec/"
+	[ "$when" != load ] || basename "$ko" >>"$root/lib/modules/rsmacsec/load-order"
 done <"$RSMACSEC_TOP/tests/guest/modules"
 
 cp "$RSMACSEC_TOP/tests/guest/init" "$root/init"

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Interface between the C glue and the Rust core of the VSC8584 simulator.
+ *
+ * The Rust core (drivers/net/vsc8584_sim/sim_main.rs) owns the register
+ * model of the simulated PHY package; the C glue (sim_mdio.c) registers the
+ * MDIO bus that carries it, for which Linux 6.12 has no Rust abstraction.
+ */
+#ifndef _RSMACSEC_VSC8584_SIM_H
+#define _RSMACSEC_VSC8584_SIM_H
+
+#include <linux/types.h>
+
+/* Implemented in Rust; called with the bus's mdio_lock held. */
+int vsc8584_sim_mdio_read(u8 addr, u8 regnum);
+int vsc8584_sim_mdio_write(u8 addr, u8 regnum, u16 val);
+
+/* Implemented in C. */
+int vsc8584_sim_bus_register(u8 base);
+void vsc8584_sim_bus_unregister(void);
+
+#endif /* _RSMACSEC_VSC8584_SIM_H */
