@@ -31,6 +31,17 @@ while read -r ko when; do
 	[ "$when" != load ] || basename "$ko" >>"$root/lib/modules/rsmacsec/load-order"
 done <"$RSMACSEC_TOP/tests/guest/modules"
 
+# iproute2 keeps named network namespaces in /var/run/netns.
+mkdir -p "$root/var"
+ln -s ../run "$root/var/run"
+
+# The firmware the mscc driver requests for the VSC8584's 8051. The 8051 is
+# simulated: the simulator reports the CRC of a correctly patched ROM, so the
+# driver only needs the file to exist; its content is never executed.
+mkdir -p "$root/lib/firmware/microchip"
+printf 'rsmacsec simulated 8051 firmware\n' \
+	>"$root/lib/firmware/microchip/mscc_vsc8584_revb_int8051_fb48.bin"
+
 cp "$RSMACSEC_TOP/tests/guest/init" "$root/init"
 cp "$RSMACSEC_TOP"/tests/guest/*.sh "$root/tests/"
 chmod +x "$root/init" "$root"/tests/*.sh

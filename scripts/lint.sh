@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Style gates, each reported as one TAP result: rustfmt on our Rust files,
 # clippy on our modules (as the kernel configures it, warnings are errors),
-# checkpatch.pl --strict on every patch of the series.
+# checkpatch.pl --strict on every patch of the series and on our C files.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -18,7 +18,7 @@ result() {
 	fi
 }
 
-echo "1..3"
+echo "1..4"
 cd "$RSMACSEC_TOP" || exit 1
 unformatted=$(git ls-files '*.rs' | while read -r f; do
 	/usr/bin/rustfmt --edition 2021 --config-path "$KDIR/.rustfmt.toml" --check "$f" \
@@ -32,4 +32,10 @@ result $? "clippy: our modules have no warning (log: out/clippy.log)"
 
 bash "$RSMACSEC_TOP/scripts/checkpatch.sh" >"$OUT_DIR/checkpatch.log" 2>&1
 result $? "checkpatch --strict: 0 errors, 0 warnings, 0 checks on every patch (log: out/checkpatch.log)"
+cfiles=$(git ls-files '*.c' '*.h')
+out=$(cd "$KDIR" && ./scripts/checkpatch.pl --strict --no-tree --show-types -f $cfiles 2>&1)
+bad=$(printf '%s\n' "$out" | grep '^total:' | grep -cv '^total: 0 errors, 0 warnings, 0 checks')
+printf '%s\n' "$out" >"$OUT_DIR/checkpatch-c.log"
+[ -n "$cfiles" ] && [ "$bad" = 0 ]
+result $? "checkpatch --strict -f: our C files are clean (log: out/checkpatch-c.log)"
 [ $failed = 0 ]

@@ -4,7 +4,8 @@
  *
  * The Rust core (drivers/net/vsc8584_sim/sim_main.rs) owns the register
  * model of the simulated PHY package; the C glue (sim_mdio.c) registers the
- * MDIO bus that carries it, for which Linux 6.12 has no Rust abstraction.
+ * MDIO bus that carries it and the two Ethernet ports attached to its PHYs,
+ * for which Linux 6.12 has no Rust abstractions.
  */
 #ifndef _RSMACSEC_VSC8584_SIM_H
 #define _RSMACSEC_VSC8584_SIM_H
@@ -14,9 +15,19 @@
 /* Implemented in Rust; called with the bus's mdio_lock held. */
 int vsc8584_sim_mdio_read(u8 addr, u8 regnum);
 int vsc8584_sim_mdio_write(u8 addr, u8 regnum, u16 val);
+void vsc8584_sim_set_link(u8 phy, bool up);
 
 /* Implemented in C. */
-int vsc8584_sim_bus_register(u8 base);
+struct device;
+struct mii_bus;
+
+extern struct mii_bus *vsc8584_sim_bus;
+
+int vsc8584_sim_register(u8 base);
+void vsc8584_sim_unregister(void);
+int vsc8584_sim_bus_register(struct device *parent, u8 base);
 void vsc8584_sim_bus_unregister(void);
+int vsc8584_sim_ports_register(struct device *parent, u8 base);
+void vsc8584_sim_ports_unregister(void);
 
 #endif /* _RSMACSEC_VSC8584_SIM_H */

@@ -1,13 +1,27 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # The simulated VSC8584 package appears on its own MDIO bus, looks like a
-# VSC8584 to phylib, and both our Rust driver and the unmodified upstream C
-# driver (mscc) bind to it.
+# VSC8584 to phylib, both our Rust driver and the unmodified upstream C driver
+# (mscc) bind to it, the C driver initialises it when a port goes up and runs
+# its MACsec offload operations against it, and the wire carries frames
+# between the two ports.
 . /tests/tap.sh
-plan 7
+plan 16
 M=/lib/modules/rsmacsec
 BUS=/sys/bus/mdio_bus
 PHYS="vsc8584-sim:08 vsc8584-sim:09 vsc8584-sim:0a vsc8584-sim:0b"
+KEY0=00112233445566778899aabbccddeeff
+KEY1=ffeeddccbbaa99887766554433221100
+
+# Waits (bounded) until a port has carrier: phylib polls the PHY once a second.
+carrier() {
+	i=0
+	while [ "$(cat /sys/class/net/$1/carrier 2>/dev/null)" != 1 ]; do
+		i=$((i + 1))
+		[ $i -le 100 ] || return 1
+		sleep 0.1
+	done
+}
 
 insmod $M/vsc8584_sim.ko
 check "insmod vsc8584_sim"
@@ -37,6 +51,41 @@ done
 [ $n -eq 4 ]
 check "the C driver probes all 4 simulated PHYs (bound: $n)"
 
-rmmod mscc && rmmod vsc8584_sim && [ ! -d $BUS/devices/vsc8584-sim:08 ]
-check "rmmod mscc and vsc8584_sim remove the bus"
+ip link set vsim0 up && ip link set vsim1 up
+check "both ports go up: the C driver's config_init (8051 firmware, MACsec block) succeeds"
+
+carrier vsim0 && carrier vsim1
+check "the link comes up on both ends"
+
+ip netns add peer && ip link set vsim1 netns peer &&
+	ip addr add 192.0.2.1/24 dev vsim0 &&
+	ip -n peer addr add 192.0.2.2/24 dev vsim1 && ip -n peer link set vsim1 up &&
+	ip netns exec peer ip link set lo up
+check "port 1 moves into its own network namespace"
+
+ip -n peer link show vsim1 >/dev/null && carrier_peer=$(ip netns exec peer cat /sys/class/net/vsim1/carrier)
+ping -c 2 -W 5 192.0.2.2 >/dev/null
+check "the wire carries IP between the two ports (carrier $carrier_peer)"
+
+peer_mac=$(ip -n peer link show vsim1 | awk '/link\/ether/ { print $2 }')
+ip link add link vsim0 ms0 type macsec port 1 encrypt on offload phy
+check "ip link add ... type macsec offload phy: the C driver offloads a SecY to the simulator"
+
+ip macsec add ms0 tx sa 0 pn 1 on key 01 $KEY0
+check "TX SA 0 offloaded (C driver add_txsa)"
+
+ip macsec add ms0 rx port 1 address $peer_mac &&
+	ip macsec add ms0 rx port 1 address $peer_mac sa 0 pn 1 on key 02 $KEY1
+check "RX SC and RX SA 0 offloaded (C driver add_rxsc, add_rxsa)"
+
+ip macsec show ms0 | grep -q 'offload: phy'
+check "ip macsec show reports offload: phy"
+
+ip link set ms0 up && ip link set ms0 down && ip link del ms0
+check "the offloaded SecY goes up, down and away (dev_open, dev_stop, del_secy)"
+
+ip -n peer link set vsim1 netns 1 && ip netns del peer &&
+	ip link set vsim0 down && ip link set vsim1 down &&
+	rmmod mscc && rmmod vsc8584_sim && [ ! -d $BUS/devices/vsc8584-sim:08 ]
+check "the ports go down, mscc and vsc8584_sim unload and the bus is gone"
 finish

@@ -7,8 +7,9 @@
 //! registers behave as the real ones do for the drivers (see [`regs`]).
 //!
 //! The register model is pure Rust shared with the host tests (`tests/host`).
-//! The MDIO bus itself is registered by C glue (`sim_mdio.c`): Linux 6.12 has
-//! no Rust abstraction for it.
+//! The device, the MDIO bus and the two Ethernet ports are registered by C
+//! glue (`sim_dev.c`, `sim_mdio.c`, `sim_port.c`): Linux 6.12 has no Rust
+//! abstraction for them.
 
 use kernel::{error::to_result, prelude::*};
 
@@ -39,8 +40,8 @@ module! {
 static mut PACKAGE: Package = Package::new(BASE_ADDR);
 
 extern "C" {
-    fn vsc8584_sim_bus_register(base: u8) -> core::ffi::c_int;
-    fn vsc8584_sim_bus_unregister();
+    fn vsc8584_sim_register(base: u8) -> core::ffi::c_int;
+    fn vsc8584_sim_unregister();
 }
 
 /// Returns the package.
@@ -84,21 +85,33 @@ pub extern "C" fn vsc8584_sim_mdio_write(addr: u8, regnum: u8, val: u16) -> core
     }
 }
 
+/// Sets the copper link of PHY `phy` of the package, called by the C glue.
+#[no_mangle]
+pub extern "C" fn vsc8584_sim_set_link(phy: u8, up: bool) {
+    // SAFETY: The C glue holds the bus's `mdio_lock`.
+    unsafe { package() }.set_link(phy.into(), up);
+}
+
 struct Vsc8584Sim;
 
 impl kernel::Module for Vsc8584Sim {
     fn init(_module: &'static ThisModule) -> Result<Self> {
         // `PACKAGE` starts in its power-on state: every load of the module gets a fresh copy.
         // SAFETY: Plain call into the C glue of this module.
-        to_result(unsafe { vsc8584_sim_bus_register(BASE_ADDR) })?;
-        pr_info!("VSC8584 package at MDIO addresses {}..{}\n", BASE_ADDR, BASE_ADDR + 3);
+        to_result(unsafe { vsc8584_sim_register(BASE_ADDR) })?;
+        pr_info!(
+            "VSC8584 package at MDIO addresses {}..{}\n",
+            BASE_ADDR,
+            BASE_ADDR + 3
+        );
         Ok(Vsc8584Sim)
     }
 }
 
 impl Drop for Vsc8584Sim {
     fn drop(&mut self) {
-        // SAFETY: Plain call into the C glue of this module; the bus was registered in `init`.
-        unsafe { vsc8584_sim_bus_unregister() };
+        // SAFETY: Plain call into the C glue of this module, which registered the device in
+        // `init`.
+        unsafe { vsc8584_sim_unregister() };
     }
 }

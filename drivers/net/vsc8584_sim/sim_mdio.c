@@ -17,7 +17,8 @@
 /* The PHYs of one package sit at four consecutive addresses. */
 #define VSC8584_SIM_PHYS	4
 
-static struct mii_bus *vsc8584_sim_bus;
+/* The bus, for the ports (sim_port.c). */
+struct mii_bus *vsc8584_sim_bus;
 
 static int vsc8584_sim_read(struct mii_bus *bus, int addr, int regnum)
 {
@@ -30,7 +31,7 @@ static int vsc8584_sim_write(struct mii_bus *bus, int addr, int regnum,
 	return vsc8584_sim_mdio_write(addr, regnum, val);
 }
 
-int vsc8584_sim_bus_register(u8 base)
+int vsc8584_sim_bus_register(struct device *parent, u8 base)
 {
 	struct mii_bus *bus;
 	int err;
@@ -43,6 +44,7 @@ int vsc8584_sim_bus_register(u8 base)
 		return -ENOMEM;
 
 	bus->name = "VSC8584 simulator";
+	bus->parent = parent;
 	snprintf(bus->id, MII_BUS_ID_SIZE, "vsc8584-sim");
 	bus->read = vsc8584_sim_read;
 	bus->write = vsc8584_sim_write;

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Device of the VSC8584 simulator.
+ *
+ * A platform device and driver stand for the board the PHY package sits on:
+ * the MDIO bus and the Ethernet ports hang below it. phylib needs that: it
+ * takes the module of the MAC's parent driver when a port attaches its PHY.
+ */
+
+#include <linux/module.h>
+#include <linux/platform_device.h>
+
+#include <rsmacsec/vsc8584_sim.h>
+
+#define VSC8584_SIM_NAME	"vsc8584-sim"
+
+static struct platform_device *vsc8584_sim_pdev;
+
+static int vsc8584_sim_probe(struct platform_device *pdev)
+{
+	u8 base = *(u8 *)dev_get_platdata(&pdev->dev);
+	int err;
+
+	err = vsc8584_sim_bus_register(&pdev->dev, base);
+	if (err)
+		return err;
+	err = vsc8584_sim_ports_register(&pdev->dev, base);
+	if (err)
+		vsc8584_sim_bus_unregister();
+	return err;
+}
+
+static void vsc8584_sim_remove(struct platform_device *pdev)
+{
+	/* The ports hold PHYs of the bus: they go first. */
+	vsc8584_sim_ports_unregister();
+	vsc8584_sim_bus_unregister();
+}
+
+static struct platform_driver vsc8584_sim_driver = {
+	.probe = vsc8584_sim_probe,
+	.remove = vsc8584_sim_remove,
+	.driver = {
+		.name = VSC8584_SIM_NAME,
+	},
+};
+
+int vsc8584_sim_register(u8 base)
+{
+	int err;
+
+	err = platform_driver_register(&vsc8584_sim_driver);
+	if (err)
+		return err;
+	vsc8584_sim_pdev = platform_device_register_data(NULL, VSC8584_SIM_NAME,
+							 PLATFORM_DEVID_NONE,
+							 &base, sizeof(base));
+	if (IS_ERR(vsc8584_sim_pdev)) {
+		err = PTR_ERR(vsc8584_sim_pdev);
+		goto err_driver;
+	}
+	/* Probing is synchronous: a device without its driver failed to probe. */
+	if (!vsc8584_sim_pdev->dev.driver) {
+		err = -ENODEV;
+		platform_device_unregister(vsc8584_sim_pdev);
+		goto err_driver;
+	}
+	return 0;
+
+err_driver:
+	platform_driver_unregister(&vsc8584_sim_driver);
+	return err;
+}
+
+void vsc8584_sim_unregister(void)
+{
+	platform_device_unregister(vsc8584_sim_pdev);
+	platform_driver_unregister(&vsc8584_sim_driver);
+}
