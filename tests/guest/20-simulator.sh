@@ -6,12 +6,16 @@
 # its MACsec offload operations against it, and the wire carries frames
 # between the two ports.
 . /tests/tap.sh
-plan 16
+plan 17
 M=/lib/modules/rsmacsec
 BUS=/sys/bus/mdio_bus
 PHYS="vsc8584-sim:08 vsc8584-sim:09 vsc8584-sim:0a vsc8584-sim:0b"
 KEY0=00112233445566778899aabbccddeeff
 KEY1=ffeeddccbbaa99887766554433221100
+D=/sys/kernel/debug/vsc8584_sim
+
+# MDIO accesses to the simulated package so far.
+mdio() { cat $D/accesses; }
 
 # Waits (bounded) until a port has carrier: phylib polls the PHY once a second.
 carrier() {
@@ -51,8 +55,19 @@ done
 [ $n -eq 4 ]
 check "the C driver probes all 4 simulated PHYs (bound: $n)"
 
+# An MDIO error fails the C driver's PHY initialisation as a broken bus would:
+# the very next access (the soft reset's BMCR read) returns -EIO.
+echo "1 1 io" >$D/fail_access
+out=$(ip link set vsim0 up 2>&1)
+rc=$?
+[ $rc -ne 0 ] && echo "$out" | grep -q "Input/output error" &&
+	[ "$(cat /sys/class/net/vsim0/flags)" = 0x1002 ]
+check "an injected MDIO error fails bringing the port up with EIO, the port stays down (rc=$rc: $out)"
+
+a0=$(mdio)
 ip link set vsim0 up && ip link set vsim1 up
-check "both ports go up: the C driver's config_init (8051 firmware, MACsec block) succeeds"
+a1=$(mdio)
+check "both ports go up: the C driver's config_init (8051 firmware, MACsec block) succeeds ($((a1 - a0)) MDIO accesses)"
 
 carrier vsim0 && carrier vsim1
 check "the link comes up on both ends"
@@ -71,8 +86,10 @@ peer_mac=$(ip -n peer link show vsim1 | awk '/link\/ether/ { print $2 }')
 ip link add link vsim0 ms0 type macsec port 1 encrypt on offload phy
 check "ip link add ... type macsec offload phy: the C driver offloads a SecY to the simulator"
 
+a0=$(mdio)
 ip macsec add ms0 tx sa 0 pn 1 on key 01 $KEY0
-check "TX SA 0 offloaded (C driver add_txsa)"
+a1=$(mdio)
+check "TX SA 0 offloaded (C driver add_txsa, $((a1 - a0)) MDIO accesses)"
 
 ip macsec add ms0 rx port 1 address $peer_mac &&
 	ip macsec add ms0 rx port 1 address $peer_mac sa 0 pn 1 on key 02 $KEY1

@@ -25,13 +25,17 @@ static int vsc8584_sim_probe(struct platform_device *pdev)
 	if (err)
 		return err;
 	err = vsc8584_sim_ports_register(&pdev->dev, base);
-	if (err)
+	if (err) {
 		vsc8584_sim_bus_unregister();
-	return err;
+		return err;
+	}
+	vsc8584_sim_debugfs_init();
+	return 0;
 }
 
 static void vsc8584_sim_remove(struct platform_device *pdev)
 {
+	vsc8584_sim_debugfs_exit();
 	/* The ports hold PHYs of the bus: they go first. */
 	vsc8584_sim_ports_unregister();
 	vsc8584_sim_bus_unregister();

@@ -92,6 +92,39 @@ pub extern "C" fn vsc8584_sim_set_link(phy: u8, up: bool) {
     unsafe { package() }.set_link(phy.into(), up);
 }
 
+/// Arms fault injection, called by the debugfs glue: the `nth` MDIO access
+/// from now and the `count - 1` after it fail (`nth == 0` disarms), as a bus
+/// error or, with `timeout`, as a timeout.
+#[no_mangle]
+pub extern "C" fn vsc8584_sim_fail_accesses(nth: u64, count: u32, timeout: bool) {
+    let err = if timeout {
+        MdioError::Timeout
+    } else {
+        MdioError::Io
+    };
+    // SAFETY: The C glue holds the bus's `mdio_lock`.
+    unsafe { package() }
+        .faults_mut()
+        .fail_accesses(nth, count, err);
+}
+
+/// Keeps the page-4 completion bit of PHY `phy` from ever reading 1 (or lets
+/// it go), called by the debugfs glue.
+#[no_mangle]
+pub extern "C" fn vsc8584_sim_set_window_stuck(phy: u8, stuck: bool) {
+    // SAFETY: The C glue holds the bus's `mdio_lock`.
+    unsafe { package() }
+        .faults_mut()
+        .set_window_stuck(phy.into(), stuck);
+}
+
+/// Number of MDIO accesses to the package so far, for debugfs.
+#[no_mangle]
+pub extern "C" fn vsc8584_sim_accesses() -> u64 {
+    // SAFETY: The C glue holds the bus's `mdio_lock`.
+    unsafe { package() }.accesses()
+}
+
 struct Vsc8584Sim;
 
 impl kernel::Module for Vsc8584Sim {

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * debugfs of the VSC8584 simulator: the state of the simulated hardware and
+ * fault injection, in /sys/kernel/debug/vsc8584_sim/.
+ *
+ *   accesses      read: MDIO accesses to the package so far
+ *   fail_access   write "<nth> <count> io|timeout": the nth MDIO access from
+ *                 now and the count - 1 after it fail; "0 0 io" disarms
+ *   window_stuck  write "<phy> 0|1": the page-4 completion bit of PHY phy
+ *                 (0-3 in the package) never reads 1, or works again
+ *
+ * Like the MDIO accesses, every call into the model holds the bus's
+ * mdio_lock.
+ */
+
+#include <linux/debugfs.h>
+#include <linux/phy.h>
+
+#include <rsmacsec/vsc8584_sim.h>
+
+static struct dentry *vsc8584_sim_dir;
+
+static int vsc8584_sim_accesses_get(void *data, u64 *val)
+{
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	*val = vsc8584_sim_accesses();
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(vsc8584_sim_accesses_fops, vsc8584_sim_accesses_get,
+			 NULL, "%llu\n");
+
+static ssize_t vsc8584_sim_fail_write(struct file *file, const char __user *ubuf,
+				      size_t len, loff_t *ppos)
+{
+	char buf[48], kind[8];
+	unsigned long long nth;
+	unsigned int count;
+	bool timeout;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	if (sscanf(buf, "%llu %u %7s", &nth, &count, kind) != 3)
+		return -EINVAL;
+	if (!strcmp(kind, "io"))
+		timeout = false;
+	else if (!strcmp(kind, "timeout"))
+		timeout = true;
+	else
+		return -EINVAL;
+
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	vsc8584_sim_fail_accesses(nth, count, timeout);
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	return len;
+}
+
+static const struct file_operations vsc8584_sim_fail_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = vsc8584_sim_fail_write,
+	.llseek = noop_llseek,
+};
+
+static ssize_t vsc8584_sim_stuck_write(struct file *file, const char __user *ubuf,
+				       size_t len, loff_t *ppos)
+{
+	unsigned int phy, stuck;
+	char buf[16];
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	if (sscanf(buf, "%u %u", &phy, &stuck) != 2 || phy > 3 || stuck > 1)
+		return -EINVAL;
+
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	vsc8584_sim_set_window_stuck(phy, stuck);
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	return len;
+}
+
+static const struct file_operations vsc8584_sim_stuck_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = vsc8584_sim_stuck_write,
+	.llseek = noop_llseek,
+};
+
+void vsc8584_sim_debugfs_init(void)
+{
+	vsc8584_sim_dir = debugfs_create_dir("vsc8584_sim", NULL);
+	debugfs_create_file_unsafe("accesses", 0400, vsc8584_sim_dir, NULL,
+				   &vsc8584_sim_accesses_fops);
+	debugfs_create_file("fail_access", 0200, vsc8584_sim_dir, NULL,
+			    &vsc8584_sim_fail_fops);
+	debugfs_create_file("window_stuck", 0200, vsc8584_sim_dir, NULL,
+			    &vsc8584_sim_stuck_fops);
+}
+
+void vsc8584_sim_debugfs_exit(void)
+{
+	debugfs_remove_recursive(vsc8584_sim_dir);
+	vsc8584_sim_dir = NULL;
+}
