@@ -8,7 +8,7 @@ set -euo pipefail
 PACKAGES=(
 	rustc-web cargo-web rust-web-src rustfmt-web rust-web-clippy
 	clang lld llvm libclang-dev
-	make gcc bc flex bison libelf-dev libssl-dev cpio xz-utils kmod
+	make gcc bc flex bison libelf-dev libssl-dev cpio xz-utils kmod patch perl git
 	python3 qemu-system-x86 busybox-static iproute2 "$KSRC_PACKAGE"
 )
 
