@@ -30,6 +30,18 @@ static int vsc8584_sim_accesses_get(void *data, u64 *val)
 DEFINE_DEBUGFS_ATTRIBUTE(vsc8584_sim_accesses_fops, vsc8584_sim_accesses_get,
 			 NULL, "%llu\n");
 
+/* Copies a short command written by user space into @buf, NUL-terminated. */
+static int vsc8584_sim_get_cmd(char *buf, size_t size, const char __user *ubuf,
+			       size_t len)
+{
+	if (len >= size)
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	return 0;
+}
+
 static ssize_t vsc8584_sim_fail_write(struct file *file, const char __user *ubuf,
 				      size_t len, loff_t *ppos)
 {
@@ -37,12 +49,11 @@ static ssize_t vsc8584_sim_fail_write(struct file *file, const char __user *ubuf
 	unsigned long long nth;
 	unsigned int count;
 	bool timeout;
+	int err;
 
-	if (len >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, len))
-		return -EFAULT;
-	buf[len] = '\0';
+	err = vsc8584_sim_get_cmd(buf, sizeof(buf), ubuf, len);
+	if (err)
+		return err;
 	if (sscanf(buf, "%llu %u %7s", &nth, &count, kind) != 3)
 		return -EINVAL;
 	if (!strcmp(kind, "io"))
@@ -70,12 +81,11 @@ static ssize_t vsc8584_sim_stuck_write(struct file *file, const char __user *ubu
 {
 	unsigned int phy, stuck;
 	char buf[16];
+	int err;
 
-	if (len >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, len))
-		return -EFAULT;
-	buf[len] = '\0';
+	err = vsc8584_sim_get_cmd(buf, sizeof(buf), ubuf, len);
+	if (err)
+		return err;
 	if (sscanf(buf, "%u %u", &phy, &stuck) != 2 || phy > 3 || stuck > 1)
 		return -EINVAL;
 
