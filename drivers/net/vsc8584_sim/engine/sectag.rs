@@ -204,10 +204,11 @@ impl SecTag {
         let [e0, e1] = ETHERTYPE.to_be_bytes();
         let [p0, p1, p2, p3] = self.pn.to_be_bytes();
         let head = [e0, e1, self.tci_an(), self.sl, p0, p1, p2, p3];
-        let (fixed, rest) = dst.split_at_mut(SECTAG_LEN);
-        fixed.copy_from_slice(&head);
-        if let Some(sci) = &self.sci {
-            rest.copy_from_slice(&sci.0);
+        // Zipped copies: `len` covers the SecTAG and the SCI, and unlike
+        // `copy_from_slice` a zip has no length-mismatch panic to compile in.
+        let sci = self.sci.as_ref().map_or(&[][..], |sci| &sci.0[..]);
+        for (d, s) in dst.iter_mut().zip(head.iter().chain(sci)) {
+            *d = *s;
         }
         Ok(len)
     }

@@ -67,19 +67,16 @@ impl CipherSuite {
 
 /// The GCM-AES IV: `SCI || PN` (802.1AE 14.5).
 pub fn gcm_iv(sci: &Sci, pn: u32) -> [u8; IV_LEN] {
-    let mut iv = [0u8; IV_LEN];
-    let (s, p) = iv.split_at_mut(sci.0.len());
-    s.copy_from_slice(&sci.0);
-    p.copy_from_slice(&pn.to_be_bytes());
-    iv
+    let [s0, s1, s2, s3, s4, s5, s6, s7] = sci.0;
+    let [p0, p1, p2, p3] = pn.to_be_bytes();
+    [s0, s1, s2, s3, s4, s5, s6, s7, p0, p1, p2, p3]
 }
 
 /// The GCM-AES-XPN IV: `(SSCI || PN) XOR salt` (802.1AE 14.6).
 pub fn xpn_iv(ssci: u32, pn: u64, salt: &[u8; SALT_LEN]) -> [u8; IV_LEN] {
-    let mut iv = [0u8; IV_LEN];
-    let (s, p) = iv.split_at_mut(4);
-    s.copy_from_slice(&ssci.to_be_bytes());
-    p.copy_from_slice(&pn.to_be_bytes());
+    let [s0, s1, s2, s3] = ssci.to_be_bytes();
+    let [p0, p1, p2, p3, p4, p5, p6, p7] = pn.to_be_bytes();
+    let mut iv = [s0, s1, s2, s3, p0, p1, p2, p3, p4, p5, p6, p7];
     for (b, k) in iv.iter_mut().zip(salt) {
         *b ^= k;
     }
@@ -119,7 +116,10 @@ fn split_mut(buf: &mut [u8], mid: usize) -> Option<(&mut [u8], &mut [u8])> {
 /// Copies `src` into `dst` at `at`; `None` when it does not fit.
 fn put(dst: &mut [u8], at: usize, src: &[u8]) -> Option<()> {
     let end = at.checked_add(src.len())?;
-    dst.get_mut(at..end)?.copy_from_slice(src);
+    // Same lengths by construction; a zip has no mismatch panic to compile in.
+    for (d, s) in dst.get_mut(at..end)?.iter_mut().zip(src) {
+        *d = *s;
+    }
     Some(())
 }
 

@@ -213,7 +213,7 @@ impl MacsecBank {
 
     /// Back to the power-on state, in place.
     pub fn reset(&mut self) {
-        self.dense.copy_from_slice(&DENSE_RESET);
+        self.dense = DENSE_RESET;
         self.overflow.clear();
         self.next_pn_pending = false;
     }
