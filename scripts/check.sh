@@ -82,7 +82,8 @@ console=$OUT_DIR/console-check.log
 bash "$RSMACSEC_TOP/scripts/run-guest.sh" "$OUT_DIR/check.cpio.gz" "$console" check \
 	"${RSMACSEC_GUEST_TIMEOUT:-600}"
 rm -f "$OUT_DIR/guest.json"
-python3 "$RSMACSEC_TOP/scripts/results.py" "$console" --suite guest \
+rm -f "$OUT_DIR"/*.pcap
+python3 "$RSMACSEC_TOP/scripts/results.py" "$console" --suite guest --files "$OUT_DIR" \
 	--json "$OUT_DIR/guest.json" | tee "$OUT_DIR/guest-results.txt" | sed 's/^/  /'
 if read -r p f < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["passed"], d["failed"])' \
 	"$OUT_DIR/guest.json" 2>/dev/null); then
@@ -90,5 +91,13 @@ if read -r p f < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); 
 else
 	add guest 0 1 # the parser itself failed
 fi
+
+# The wire, checked on the host by an implementation of its own.
+log "wire: checking the capture of the simulated cable"
+python3 "$RSMACSEC_TOP/scripts/wire_check.py" "$OUT_DIR/wire-plain.pcap" >"$OUT_DIR/wire.tap" 2>&1
+sed 's/^/  /' "$OUT_DIR/wire.tap"
+ok=$(grep -c '^ok ' "$OUT_DIR/wire.tap")
+planned=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$OUT_DIR/wire.tap")
+add wire "$ok" $((${planned:-1} - ok))
 
 finish

@@ -128,6 +128,28 @@ def parse_scripts(lines, res):
         res.add(False, f"guest {current}: did not finish")
 
 
+BASE64 = re.compile(r"^[A-Za-z0-9+/=]+$")
+
+
+def extract_files(text, out_dir):
+    """Writes the files the guest printed in base64 between RSMACSEC-FILE-BEGIN
+    and RSMACSEC-FILE-END markers into out_dir; returns their names."""
+    import base64
+    import os
+    names, name, chunks = [], None, []
+    for line in (strip(l) for l in text.splitlines()):
+        if line.startswith("RSMACSEC-FILE-BEGIN "):
+            name, chunks = os.path.basename(line.split()[1]), []
+        elif line.startswith("RSMACSEC-FILE-END ") and name:
+            with open(os.path.join(out_dir, name), "wb") as f:
+                f.write(base64.b64decode("".join(chunks)))
+            names.append(name)
+            name = None
+        elif name and BASE64.match(line):
+            chunks.append(line)
+    return names
+
+
 def parse(text, expect_kunit=True, expect_done=True):
     lines = [strip(l) for l in text.splitlines()]
     res = Results()
@@ -153,9 +175,14 @@ def main():
     ap.add_argument("--suite", default="guest", help="name used in the closing line")
     ap.add_argument("--json", help="write the counts here")
     ap.add_argument("--no-kunit", action="store_true", help="do not require a KUnit case")
+    ap.add_argument("--files", help="write the files the guest printed into this directory")
     args = ap.parse_args()
     with open(args.log, errors="replace") as f:
-        res = parse(f.read(), expect_kunit=not args.no_kunit)
+        text = f.read()
+    res = parse(text, expect_kunit=not args.no_kunit)
+    if args.files:
+        for name in extract_files(text, args.files):
+            print(f"file from the guest: {args.files}/{name}")
     for l in res.lines:
         print(l)
     print(f"{args.suite}: {res.passed} passed, {res.failed} failed, {res.skipped} skipped")

@@ -23,8 +23,12 @@ u64 vsc8584_sim_accesses(void);
 /* Implemented in C. */
 struct device;
 struct mii_bus;
+struct sk_buff_head;
 
 extern struct mii_bus *vsc8584_sim_bus;
+/* The tap keeps the last VSC8584_SIM_WIRE_FRAMES frames of the wire. */
+#define VSC8584_SIM_WIRE_FRAMES	256
+extern struct sk_buff_head vsc8584_sim_wire;
 
 int vsc8584_sim_register(u8 base);
 void vsc8584_sim_unregister(void);

@@ -6,7 +6,7 @@
 # its MACsec offload operations against it, and the wire carries frames
 # between the two ports.
 . /tests/tap.sh
-plan 17
+plan 18
 M=/lib/modules/rsmacsec
 BUS=/sys/bus/mdio_bus
 PHYS="vsc8584-sim:08 vsc8584-sim:09 vsc8584-sim:0a vsc8584-sim:0b"
@@ -81,6 +81,14 @@ check "port 1 moves into its own network namespace"
 ip -n peer link show vsim1 >/dev/null && carrier_peer=$(ip netns exec peer cat /sys/class/net/vsim1/carrier)
 ping -c 2 -W 5 192.0.2.2 >/dev/null
 check "the wire carries IP between the two ports (carrier $carrier_peer)"
+
+# The capture goes to the host, which checks it on its own (scripts/wire_check.py).
+echo "RSMACSEC-FILE-BEGIN wire-plain.pcap"
+base64 $D/wire.pcap
+rc=$?
+echo "RSMACSEC-FILE-END wire-plain.pcap"
+[ $rc -eq 0 ]
+check "the tap on the wire serves a pcap file"
 
 peer_mac=$(ip -n peer link show vsim1 | awk '/link\/ether/ { print $2 }')
 ip link add link vsim0 ms0 type macsec port 1 encrypt on offload phy

@@ -4,6 +4,7 @@
  * fault injection, in /sys/kernel/debug/vsc8584_sim/.
  *
  *   accesses      read: MDIO accesses to the package so far
+ *   wire.pcap     read: the last frames on the wire, as a pcap file
  *   fail_access   write "<nth> <count> io|timeout": the nth MDIO access from
  *                 now and the count - 1 after it fail; "0 0 io" disarms
  *   window_stuck  write "<phy> 0|1": the page-4 completion bit of PHY phy
@@ -15,6 +16,8 @@
 
 #include <linux/debugfs.h>
 #include <linux/phy.h>
+#include <linux/skbuff.h>
+#include <linux/vmalloc.h>
 
 #include <rsmacsec/vsc8584_sim.h>
 
@@ -102,6 +105,104 @@ static const struct file_operations vsc8584_sim_stuck_fops = {
 	.llseek = noop_llseek,
 };
 
+/* pcap file format: a global header, then a record header before each frame. */
+struct vsc8584_sim_pcap_hdr {
+	u32 magic;
+	u16 major;
+	u16 minor;
+	s32 thiszone;
+	u32 sigfigs;
+	u32 snaplen;
+	u32 linktype;
+};
+
+struct vsc8584_sim_pcap_rec {
+	u32 ts_sec;
+	u32 ts_usec;
+	u32 incl_len;
+	u32 orig_len;
+};
+
+#define VSC8584_SIM_PCAP_SNAPLEN	65535
+#define VSC8584_SIM_PCAP_ETHERNET	1
+/* Room for every frame the tap keeps, at the largest size the ports send. */
+#define VSC8584_SIM_PCAP_FRAME_MAX	(ETH_FRAME_LEN + 64)
+
+struct vsc8584_sim_pcap {
+	size_t len;
+	u8 data[];
+};
+
+/* Snapshot of the tap, taken at open so that reads see one consistent file. */
+static int vsc8584_sim_pcap_open(struct inode *inode, struct file *file)
+{
+	const struct vsc8584_sim_pcap_hdr hdr = {
+		.magic = 0xa1b2c3d4,
+		.major = 2,
+		.minor = 4,
+		.snaplen = VSC8584_SIM_PCAP_SNAPLEN,
+		.linktype = VSC8584_SIM_PCAP_ETHERNET,
+	};
+	size_t size = sizeof(hdr) + VSC8584_SIM_WIRE_FRAMES *
+		(sizeof(struct vsc8584_sim_pcap_rec) + VSC8584_SIM_PCAP_FRAME_MAX);
+	struct vsc8584_sim_pcap *pcap;
+	struct sk_buff *skb;
+	unsigned long flags;
+	size_t len;
+
+	pcap = kvmalloc(struct_size(pcap, data, size), GFP_KERNEL);
+	if (!pcap)
+		return -ENOMEM;
+	memcpy(pcap->data, &hdr, sizeof(hdr));
+	len = sizeof(hdr);
+
+	spin_lock_irqsave(&vsc8584_sim_wire.lock, flags);
+	skb_queue_walk(&vsc8584_sim_wire, skb) {
+		struct timespec64 ts = ktime_to_timespec64(skb->tstamp);
+		struct vsc8584_sim_pcap_rec rec = {
+			.ts_sec = ts.tv_sec,
+			.ts_usec = ts.tv_nsec / NSEC_PER_USEC,
+			.incl_len = skb->len,
+			.orig_len = skb->len,
+		};
+
+		if (len + sizeof(rec) + skb->len > size)
+			break;
+		memcpy(pcap->data + len, &rec, sizeof(rec));
+		len += sizeof(rec);
+		if (skb_copy_bits(skb, 0, pcap->data + len, skb->len))
+			break;
+		len += skb->len;
+	}
+	spin_unlock_irqrestore(&vsc8584_sim_wire.lock, flags);
+
+	pcap->len = len;
+	file->private_data = pcap;
+	return 0;
+}
+
+static ssize_t vsc8584_sim_pcap_read(struct file *file, char __user *ubuf,
+				     size_t count, loff_t *ppos)
+{
+	struct vsc8584_sim_pcap *pcap = file->private_data;
+
+	return simple_read_from_buffer(ubuf, count, ppos, pcap->data, pcap->len);
+}
+
+static int vsc8584_sim_pcap_release(struct inode *inode, struct file *file)
+{
+	kvfree(file->private_data);
+	return 0;
+}
+
+static const struct file_operations vsc8584_sim_pcap_fops = {
+	.owner = THIS_MODULE,
+	.open = vsc8584_sim_pcap_open,
+	.read = vsc8584_sim_pcap_read,
+	.release = vsc8584_sim_pcap_release,
+	.llseek = default_llseek,
+};
+
 void vsc8584_sim_debugfs_init(void)
 {
 	vsc8584_sim_dir = debugfs_create_dir("vsc8584_sim", NULL);
@@ -111,6 +212,8 @@ void vsc8584_sim_debugfs_init(void)
 			    &vsc8584_sim_fail_fops);
 	debugfs_create_file("window_stuck", 0200, vsc8584_sim_dir, NULL,
 			    &vsc8584_sim_stuck_fops);
+	debugfs_create_file("wire.pcap", 0400, vsc8584_sim_dir, NULL,
+			    &vsc8584_sim_pcap_fops);
 }
 
 void vsc8584_sim_debugfs_exit(void)

@@ -9,7 +9,8 @@
  * not justify one, so this is C glue like the MDIO bus.
  *
  * The MACsec engines are not in the frame path yet: the wire carries the
- * frames the MAC sends, unchanged.
+ * frames the MAC sends, unchanged. A tap keeps copies of the last frames on
+ * the wire, which debugfs serves as a pcap file (sim_debugfs.c).
  */
 
 #include <linux/etherdevice.h>
@@ -29,6 +30,21 @@ struct vsc8584_sim_port {
 };
 
 static struct net_device *vsc8584_sim_ports[VSC8584_SIM_PORTS];
+
+/* The tap on the wire: copies of the last frames the cable carried. */
+struct sk_buff_head vsc8584_sim_wire;
+
+static void vsc8584_sim_tap(const struct sk_buff *skb)
+{
+	struct sk_buff *copy = skb_copy(skb, GFP_ATOMIC);
+
+	if (!copy)
+		return;
+	copy->tstamp = ktime_get_real();
+	skb_queue_tail(&vsc8584_sim_wire, copy);
+	if (skb_queue_len(&vsc8584_sim_wire) > VSC8584_SIM_WIRE_FRAMES)
+		kfree_skb(skb_dequeue(&vsc8584_sim_wire));
+}
 
 /* The copper link of both PHYs is up while both ports are up. */
 static void vsc8584_sim_update_link(void)
@@ -98,6 +114,7 @@ static netdev_tx_t vsc8584_sim_xmit(struct sk_buff *skb, struct net_device *ndev
 		dev_kfree_skb_any(skb);
 		return NETDEV_TX_OK;
 	}
+	vsc8584_sim_tap(skb);
 	if (dev_forward_skb(peer, skb) == NET_RX_SUCCESS) {
 		dev_sw_netstats_tx_add(ndev, 1, len);
 		dev_sw_netstats_rx_add(peer, len);
@@ -131,6 +148,7 @@ int vsc8584_sim_ports_register(struct device *parent, u8 base)
 	struct net_device *ndev;
 	int i, err;
 
+	skb_queue_head_init(&vsc8584_sim_wire);
 	for (i = 0; i < VSC8584_SIM_PORTS; i++) {
 		ndev = alloc_etherdev(sizeof(*port));
 		if (!ndev) {
@@ -169,4 +187,5 @@ void vsc8584_sim_ports_unregister(void)
 
 	for (i = VSC8584_SIM_PORTS - 1; i >= 0; i--)
 		vsc8584_sim_unregister_port(i);
+	skb_queue_purge(&vsc8584_sim_wire);
 }
