@@ -94,10 +94,13 @@ def parse_ktap(lines, res):
         res.add(None if skip else status == "ok", f"kunit {suite}.{name}", directive)
 
 
-def parse_scripts(lines, res):
+def parse_scripts(raw_lines, res):
     current = None
     body = []
-    for line in lines:
+    for raw in raw_lines:
+        if TIMESTAMP.match(raw):
+            continue  # a kernel message (a module's KTAP, say), not the script's output
+        line = raw.rstrip("\r\n")
         if line.startswith("RSMACSEC-TAP-BEGIN "):
             current, body = line.split()[1], []
             continue
@@ -158,7 +161,7 @@ def parse(text, expect_kunit=True, expect_done=True):
     parse_ktap(lines, res)
     if expect_kunit and not any(l.startswith(("PASS kunit", "FAIL kunit")) for l in res.lines):
         res.add(False, "kunit: no test case ran")
-    parse_scripts(lines, res)
+    parse_scripts(text.splitlines(), res)
     for l in lines:
         for pattern, what in REPORTS:
             if pattern.search(l):

@@ -16,6 +16,7 @@
 int vsc8584_sim_mdio_read(u8 addr, u8 regnum);
 int vsc8584_sim_mdio_write(u8 addr, u8 regnum, u16 val);
 void vsc8584_sim_set_link(u8 phy, bool up);
+u8 vsc8584_sim_irq_lines(void);
 void vsc8584_sim_fail_accesses(u64 nth, u32 count, bool timeout);
 void vsc8584_sim_set_window_stuck(u8 phy, bool stuck);
 u64 vsc8584_sim_accesses(void);
@@ -32,6 +33,7 @@ extern struct sk_buff_head vsc8584_sim_wire;
 
 int vsc8584_sim_register(u8 base);
 void vsc8584_sim_unregister(void);
+void vsc8584_sim_irq_sync(void);
 int vsc8584_sim_bus_register(struct device *parent, u8 base);
 void vsc8584_sim_bus_unregister(void);
 int vsc8584_sim_ports_register(struct device *parent, u8 base);

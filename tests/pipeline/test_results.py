@@ -103,6 +103,11 @@ class ParseTest(unittest.TestCase):
         text = KUNIT_OK.replace("rc=0", "rc=1")
         self.assertEqual(self.counts(text), (4, 1, 0))
 
+    def test_kernel_ktap_inside_a_script_block_is_not_the_script_s(self):
+        text = KUNIT_OK.replace("ok 1 - vsc8584_rust is loaded\n",
+                                "ok 1 - vsc8584_rust is loaded\n[ 9.0] ok 1 vsc8584_rust_hw\n")
+        self.assertEqual(self.counts(text), (4, 0, 0))
+
     def test_failed_script_check(self):
         text = KUNIT_OK.replace("ok 2 - phylib", "not ok 2 - phylib")
         self.assertEqual(self.counts(text), (3, 1, 0))

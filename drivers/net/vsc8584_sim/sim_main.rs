@@ -92,6 +92,17 @@ pub extern "C" fn vsc8584_sim_set_link(phy: u8, up: bool) {
     unsafe { package() }.set_link(phy.into(), up);
 }
 
+/// The interrupt outputs (MDINT) of the package's PHYs, bit `i` for PHY `i`,
+/// called by the C glue after every access that may change them.
+#[no_mangle]
+pub extern "C" fn vsc8584_sim_irq_lines() -> u8 {
+    // SAFETY: The C glue holds the bus's `mdio_lock`.
+    let package = unsafe { package() };
+    (0..4).fold(0, |lines, phy| {
+        lines | (u8::from(package.irq_pending(phy)) << phy)
+    })
+}
+
 /// Arms fault injection, called by the debugfs glue: the `nth` MDIO access
 /// from now and the `count - 1` after it fail (`nth == 0` disarms), as a bus
 /// error or, with `timeout`, as a timeout.

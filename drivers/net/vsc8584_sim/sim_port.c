@@ -58,6 +58,7 @@ static void vsc8584_sim_update_link(void)
 	mutex_lock(&vsc8584_sim_bus->mdio_lock);
 	for (i = 0; i < VSC8584_SIM_PORTS; i++)
 		vsc8584_sim_set_link(i, up);
+	vsc8584_sim_irq_sync();
 	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
 }
 
