@@ -22,11 +22,12 @@ for p in $BUS/devices/vsc8584-sim:*; do
 	echo "${p##*/}: phy_id $(cat $p/phy_id), driver: $(basename "$(readlink $p/driver)")"
 done
 
-say "the upstream C driver (mscc) takes the PHYs over"
-for p in $BUS/devices/vsc8584-sim:*; do
-	echo "${p##*/}" >"$BUS/drivers/Microchip VSC8584 (rsmacsec)/unbind"
-done
+say "the upstream C driver (mscc) takes fresh PHYs over"
+# Ours has no interrupt support yet; phylib would poll the PHYs it bound for good.
+rmmod vsc8584_sim
+rmmod vsc8584_rust
 insmod $M/mscc.ko
+insmod $M/vsc8584_sim.ko
 for p in $BUS/devices/vsc8584-sim:*; do
 	echo "${p##*/}: driver: $(basename "$(readlink $p/driver)")"
 done
@@ -36,6 +37,13 @@ a0=$(cat /sys/kernel/debug/vsc8584_sim/accesses)
 ip link set vsim0 up
 ip link set vsim1 up
 echo "$(($(cat /sys/kernel/debug/vsc8584_sim/accesses) - a0)) MDIO accesses"
+# The link change arrives as a PHY interrupt; wait for it (at most 10 s).
+i=0
+while [ "$(cat /sys/class/net/vsim0/carrier)$(cat /sys/class/net/vsim1/carrier)" != 11 ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+grep vsc8584-sim /proc/interrupts
 ip -br link show vsim0
 ip -br link show vsim1
 
@@ -50,4 +58,4 @@ say "cleaning up"
 ip link del macsec0
 ip link set vsim0 down
 ip link set vsim1 down
-rmmod mscc && rmmod vsc8584_sim && rmmod vsc8584_rust && rmmod rust_phy_macsec && echo "all unloaded"
+rmmod mscc && rmmod vsc8584_sim && rmmod rust_phy_macsec && echo "all unloaded"
