@@ -20,6 +20,15 @@ add() {
 	total_fail=$((total_fail + $3))
 }
 
+# Records a suite from a TAP file: add_tap NAME FILE. Whatever the plan
+# promised and did not pass (not ok, or never ran) counts as failed.
+add_tap() {
+	local ok planned
+	ok=$(grep -c '^ok ' "$2")
+	planned=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$2")
+	add "$1" "$ok" $((${planned:-1} - ok))
+}
+
 finish() {
 	echo
 	cat "$summary"
@@ -70,9 +79,7 @@ step kernel bash "$RSMACSEC_TOP/scripts/kernel.sh"
 log "lint: rustfmt, clippy, checkpatch"
 bash "$RSMACSEC_TOP/scripts/lint.sh" >"$OUT_DIR/lint.tap" 2>&1
 sed 's/^/  /' "$OUT_DIR/lint.tap"
-ok=$(grep -c '^ok ' "$OUT_DIR/lint.tap")
-planned=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$OUT_DIR/lint.tap")
-add lint "$ok" $((${planned:-1} - ok))
+add_tap lint "$OUT_DIR/lint.tap"
 
 step modules bash "$RSMACSEC_TOP/scripts/modules.sh"
 
@@ -96,8 +103,6 @@ fi
 log "wire: checking the capture of the simulated cable"
 python3 "$RSMACSEC_TOP/scripts/wire_check.py" "$OUT_DIR/wire-plain.pcap" >"$OUT_DIR/wire.tap" 2>&1
 sed 's/^/  /' "$OUT_DIR/wire.tap"
-ok=$(grep -c '^ok ' "$OUT_DIR/wire.tap")
-planned=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$OUT_DIR/wire.tap")
-add wire "$ok" $((${planned:-1} - ok))
+add_tap wire "$OUT_DIR/wire.tap"
 
 finish
