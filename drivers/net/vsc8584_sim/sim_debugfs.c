@@ -9,6 +9,13 @@
  *                 now and the count - 1 after it fail; "0 0 io" disarms
  *   window_stuck  write "<phy> 0|1": the page-4 completion bit of PHY phy
  *                 (0-3 in the package) never reads 1, or works again
+ *   wire_fault    write "<nth> drop|corrupt": the nth frame onto the cable
+ *                 from now is lost, or has one bit flipped; "0 drop" disarms
+ *   wire          read: frames carried by the cable and lost on the way
+ *   phy<N>/{ingress,egress}.regs      read: the non-zero registers of a
+ *                                     MACsec engine, "address value"
+ *   phy<N>/{ingress,egress}.counters  read: its counters (reading them here
+ *                                     does not clear them)
  *
  * Like the MDIO accesses, every call into the model holds the bus's
  * mdio_lock.
@@ -16,6 +23,7 @@
 
 #include <linux/debugfs.h>
 #include <linux/phy.h>
+#include <linux/seq_file.h>
 #include <linux/skbuff.h>
 #include <linux/vmalloc.h>
 
@@ -104,6 +112,123 @@ static const struct file_operations vsc8584_sim_stuck_fops = {
 	.write = vsc8584_sim_stuck_write,
 	.llseek = noop_llseek,
 };
+
+static ssize_t vsc8584_sim_wire_fault_write(struct file *file,
+					    const char __user *ubuf,
+					    size_t len, loff_t *ppos)
+{
+	enum vsc8584_sim_wire_fault fault;
+	unsigned long long nth;
+	char buf[48], kind[8];
+	int err;
+
+	err = vsc8584_sim_get_cmd(buf, sizeof(buf), ubuf, len);
+	if (err)
+		return err;
+	if (sscanf(buf, "%llu %7s", &nth, kind) != 2)
+		return -EINVAL;
+	if (!strcmp(kind, "drop"))
+		fault = VSC8584_SIM_WIRE_DROP;
+	else if (!strcmp(kind, "corrupt"))
+		fault = VSC8584_SIM_WIRE_CORRUPT;
+	else
+		return -EINVAL;
+	vsc8584_sim_wire_set_fault(nth, fault);
+	return len;
+}
+
+static const struct file_operations vsc8584_sim_wire_fault_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = vsc8584_sim_wire_fault_write,
+	.llseek = noop_llseek,
+};
+
+static int vsc8584_sim_wire_show(struct seq_file *s, void *unused)
+{
+	struct vsc8584_sim_wire_stats st;
+
+	vsc8584_sim_wire_get_stats(&st);
+	seq_printf(s, "carried %llu\negress_dropped %llu\ningress_dropped %llu\n",
+		   st.carried, st.egress_dropped, st.ingress_dropped);
+	seq_printf(s, "fault_dropped %llu\nfault_corrupted %llu\n",
+		   st.fault_dropped, st.fault_corrupted);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(vsc8584_sim_wire);
+
+/* A text snapshot of one engine, taken at open. */
+struct vsc8584_sim_text {
+	size_t len;
+	u8 data[];
+};
+
+/* Big enough for every register of a bank, 22 octets a line. */
+#define VSC8584_SIM_DUMP_SIZE	(384 * 1024)
+
+/* i_private encodes the PHY (bits 7:2), egress (bit 1) and counters (bit 0). */
+static int vsc8584_sim_dump_open(struct inode *inode, struct file *file)
+{
+	unsigned long sel = (unsigned long)inode->i_private;
+	struct vsc8584_sim_text *text;
+	ssize_t len;
+
+	text = kvmalloc(struct_size(text, data, VSC8584_SIM_DUMP_SIZE),
+			GFP_KERNEL);
+	if (!text)
+		return -ENOMEM;
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	len = vsc8584_sim_dump(sel >> 2, sel & 2, sel & 1, text->data,
+			       VSC8584_SIM_DUMP_SIZE);
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	if (len < 0) {
+		kvfree(text);
+		return len;
+	}
+	text->len = len;
+	file->private_data = text;
+	return 0;
+}
+
+static ssize_t vsc8584_sim_dump_read(struct file *file, char __user *ubuf,
+				     size_t count, loff_t *ppos)
+{
+	struct vsc8584_sim_text *text = file->private_data;
+
+	return simple_read_from_buffer(ubuf, count, ppos, text->data,
+				       text->len);
+}
+
+static int vsc8584_sim_dump_release(struct inode *inode, struct file *file)
+{
+	kvfree(file->private_data);
+	return 0;
+}
+
+static const struct file_operations vsc8584_sim_dump_fops = {
+	.owner = THIS_MODULE,
+	.open = vsc8584_sim_dump_open,
+	.read = vsc8584_sim_dump_read,
+	.release = vsc8584_sim_dump_release,
+	.llseek = default_llseek,
+};
+
+static void vsc8584_sim_debugfs_phy(unsigned int phy)
+{
+	static const char * const names[] = {
+		"ingress.regs", "ingress.counters",
+		"egress.regs", "egress.counters",
+	};
+	struct dentry *dir;
+	char name[8];
+	unsigned long i;
+
+	snprintf(name, sizeof(name), "phy%u", phy);
+	dir = debugfs_create_dir(name, vsc8584_sim_dir);
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		debugfs_create_file(names[i], 0400, dir,
+				    (void *)(phy << 2 | i), &vsc8584_sim_dump_fops);
+}
 
 /* pcap file format: a global header, then a record header before each frame. */
 struct vsc8584_sim_pcap_hdr {
@@ -205,6 +330,8 @@ static const struct file_operations vsc8584_sim_pcap_fops = {
 
 void vsc8584_sim_debugfs_init(void)
 {
+	unsigned int phy;
+
 	vsc8584_sim_dir = debugfs_create_dir("vsc8584_sim", NULL);
 	debugfs_create_file_unsafe("accesses", 0400, vsc8584_sim_dir, NULL,
 				   &vsc8584_sim_accesses_fops);
@@ -214,6 +341,12 @@ void vsc8584_sim_debugfs_init(void)
 			    &vsc8584_sim_stuck_fops);
 	debugfs_create_file("wire.pcap", 0400, vsc8584_sim_dir, NULL,
 			    &vsc8584_sim_pcap_fops);
+	debugfs_create_file("wire_fault", 0200, vsc8584_sim_dir, NULL,
+			    &vsc8584_sim_wire_fault_fops);
+	debugfs_create_file("wire", 0400, vsc8584_sim_dir, NULL,
+			    &vsc8584_sim_wire_fops);
+	for (phy = 0; phy < VSC8584_SIM_PHYS; phy++)
+		vsc8584_sim_debugfs_phy(phy);
 }
 
 void vsc8584_sim_debugfs_exit(void)

@@ -6,12 +6,14 @@
 //! bus carrying a package of four PHYs (identifier 0x000707c1) whose
 //! registers behave as the real ones do for the drivers (see [`regs`]).
 //!
-//! The register model is pure Rust shared with the host tests (`tests/host`).
-//! The device, the MDIO bus and the two Ethernet ports are registered by C
-//! glue (`sim_dev.c`, `sim_mdio.c`, `sim_port.c`): Linux 6.12 has no Rust
-//! abstraction for them.
+//! The register model and the MACsec engines' frame path are pure Rust
+//! shared with the host tests (`tests/host`); AES-GCM comes from the kernel's
+//! crypto library (`kernel::crypto::aes_gcm`). The device, the MDIO bus, the
+//! two Ethernet ports, the wire between them and debugfs are C glue
+//! (`sim_dev.c`, `sim_mdio.c`, `sim_port.c`, `sim_wire.c`, `sim_debugfs.c`):
+//! Linux 6.12 has no Rust abstraction for them.
 
-use kernel::{error::to_result, prelude::*};
+use kernel::{crypto::aes_gcm::AesGcm, error::to_result, prelude::*};
 
 #[path = "../phy/vsc8584/hw/mod.rs"]
 pub mod hw;
@@ -19,6 +21,10 @@ pub mod hw;
 pub mod engine;
 pub mod regs;
 
+use engine::datapath::{self, GcmFactory, Outcome};
+use engine::gcm::{AeadGcm, AuthError, SealError, IV_LEN, TAG_LEN};
+use engine::report::{self, SliceWriter};
+use hw::regs::Bank;
 use regs::fault::MdioError;
 use regs::package::Package;
 
@@ -134,6 +140,125 @@ pub extern "C" fn vsc8584_sim_set_window_stuck(phy: u8, stuck: bool) {
 pub extern "C" fn vsc8584_sim_accesses() -> u64 {
     // SAFETY: The C glue holds the bus's `mdio_lock`.
     unsafe { package() }.accesses()
+}
+
+/// The engine's AES-GCM, on lib/crypto's aesgcm.
+struct KernelGcm(AesGcm);
+
+impl AeadGcm for KernelGcm {
+    fn seal(
+        &self,
+        iv: &[u8; IV_LEN],
+        aad: &[u8],
+        data: &mut [u8],
+    ) -> Result<[u8; TAG_LEN], SealError> {
+        self.0
+            .encrypt_in_place(iv, aad, data)
+            .map_err(|_| SealError)
+    }
+
+    fn open(
+        &self,
+        iv: &[u8; IV_LEN],
+        aad: &[u8],
+        data: &mut [u8],
+        tag: &[u8; TAG_LEN],
+    ) -> Result<(), AuthError> {
+        self.0
+            .decrypt_in_place(iv, aad, data, tag)
+            .map_err(|_| AuthError)
+    }
+}
+
+/// Expands transform record keys for the engine.
+struct KernelGcmFactory;
+
+impl GcmFactory for KernelGcmFactory {
+    type Gcm = KernelGcm;
+
+    fn expand(&self, key: &[u8]) -> Option<KernelGcm> {
+        AesGcm::new(key).ok().map(KernelGcm)
+    }
+}
+
+// The C glue sizes engine output buffers with VSC8584_SIM_ENGINE_EXPANSION
+// (include/rsmacsec/vsc8584_sim.h): the SecTAG with SCI and the ICV.
+const _: () = assert!(datapath::max_out_len(0) == 32);
+
+/// Runs the frame `frame[..len]` (from the destination address, no FCS)
+/// through MACsec engine `egress ? egress : ingress` of PHY `phy` and writes
+/// what leaves it to `out[..cap]`. Returns the length of that frame, or -1
+/// when the engine dropped it.
+///
+/// # Safety
+///
+/// `frame` must be valid for reads of `len` bytes and `out` for writes of
+/// `cap` bytes, the two must not overlap, and the caller must hold the
+/// simulator bus's `mdio_lock`.
+#[no_mangle]
+pub unsafe extern "C" fn vsc8584_sim_engine(
+    phy: u8,
+    egress: bool,
+    frame: *const u8,
+    len: usize,
+    out: *mut u8,
+    cap: usize,
+) -> core::ffi::c_int {
+    // SAFETY: The caller guarantees that `frame` is valid for `len` bytes.
+    let frame = unsafe { core::slice::from_raw_parts(frame, len) };
+    // SAFETY: The caller guarantees that `out` is valid for `cap` bytes and does not overlap
+    // `frame`.
+    let out = unsafe { core::slice::from_raw_parts_mut(out, cap) };
+    let bank = if egress {
+        Bank::MacsecEgress
+    } else {
+        Bank::MacsecIngress
+    };
+    // SAFETY: The caller holds the bus's `mdio_lock`.
+    let package = unsafe { package() };
+    match datapath::run(package, phy.into(), bank, &KernelGcmFactory, frame, out) {
+        Outcome::Forward(n) => n.try_into().unwrap_or(-1),
+        Outcome::Drop(_) => -1,
+    }
+}
+
+/// Writes a text view of MACsec engine `egress ? egress : ingress` of PHY
+/// `phy` to `buf[..cap]`: its non-zero registers, or with `counters` its
+/// counters. Returns the length written, or -ENOSPC when `cap` is too small.
+///
+/// # Safety
+///
+/// `buf` must be valid for writes of `cap` bytes, and the caller must hold
+/// the simulator bus's `mdio_lock`.
+#[no_mangle]
+pub unsafe extern "C" fn vsc8584_sim_dump(
+    phy: u8,
+    egress: bool,
+    counters: bool,
+    buf: *mut u8,
+    cap: usize,
+) -> isize {
+    // SAFETY: The caller guarantees that `buf` is valid for `cap` bytes.
+    let buf = unsafe { core::slice::from_raw_parts_mut(buf, cap) };
+    let bank = if egress {
+        Bank::MacsecEgress
+    } else {
+        Bank::MacsecIngress
+    };
+    // SAFETY: The caller holds the bus's `mdio_lock`.
+    let Some(bank) = (unsafe { package() }).macsec(phy.into(), bank) else {
+        return EINVAL.to_errno() as isize;
+    };
+    let mut w = SliceWriter::new(buf);
+    let done = if counters {
+        report::dump_counters(bank, &mut w)
+    } else {
+        report::dump_registers(bank, &mut w)
+    };
+    match done {
+        Ok(()) => w.len() as isize,
+        Err(_) => ENOSPC.to_errno() as isize,
+    }
 }
 
 struct Vsc8584Sim;

@@ -21,7 +21,6 @@
 #include <rsmacsec/vsc8584_sim.h>
 
 /* The PHYs of one package sit at four consecutive addresses. */
-#define VSC8584_SIM_PHYS	4
 
 /* The bus, for the ports (sim_port.c). */
 struct mii_bus *vsc8584_sim_bus;

@@ -4,47 +4,39 @@
  *
  * Two net_devices, each attached through phylib (SGMII) to one PHY of the
  * simulated package, wired back to back: what one port sends arrives at the
- * other. The link of both PHYs is up while both ports are up. Linux 6.12 has
- * no Rust abstraction for a net_device, and the MAC side of a test wire does
- * not justify one, so this is C glue like the MDIO bus.
+ * other, through both PHYs' MACsec engines (sim_wire.c). The link of both
+ * PHYs is up while both ports are up. Linux 6.12 has no Rust abstraction for
+ * a net_device, and the MAC side of a test wire does not justify one, so this
+ * is C glue like the MDIO bus.
  *
- * The MACsec engines are not in the frame path yet: the wire carries the
- * frames the MAC sends, unchanged. A tap keeps copies of the last frames on
- * the wire, which debugfs serves as a pcap file (sim_debugfs.c).
+ * The engines' register model is protected by a mutex (the bus's mdio_lock),
+ * so ndo_start_xmit only queues the frame; a work item per port carries the
+ * queued frames in order.
  */
 
 #include <linux/etherdevice.h>
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/phy.h>
+#include <linux/rtnetlink.h>
 
 #include <rsmacsec/vsc8584_sim.h>
 
 #define VSC8584_SIM_PORTS	2
+/* Frames a port queues before it drops, like a MAC's transmit FIFO. */
+#define VSC8584_SIM_TXQ_LEN	256
 
 struct vsc8584_sim_port {
 	struct net_device *ndev;
+	/* Frames sent by the MAC, waiting for tx_work to carry them. */
+	struct sk_buff_head txq;
+	struct work_struct tx_work;
 	/* Index of the PHY in the package, and of the port. */
 	u8 index;
 	u8 addr;
 };
 
 static struct net_device *vsc8584_sim_ports[VSC8584_SIM_PORTS];
-
-/* The tap on the wire: copies of the last frames the cable carried. */
-struct sk_buff_head vsc8584_sim_wire;
-
-static void vsc8584_sim_tap(const struct sk_buff *skb)
-{
-	struct sk_buff *copy = skb_copy(skb, GFP_ATOMIC);
-
-	if (!copy)
-		return;
-	copy->tstamp = ktime_get_real();
-	skb_queue_tail(&vsc8584_sim_wire, copy);
-	if (skb_queue_len(&vsc8584_sim_wire) > VSC8584_SIM_WIRE_FRAMES)
-		kfree_skb(skb_dequeue(&vsc8584_sim_wire));
-}
 
 /* The copper link of both PHYs is up while both ports are up. */
 static void vsc8584_sim_update_link(void)
@@ -94,7 +86,11 @@ static int vsc8584_sim_open(struct net_device *ndev)
 
 static int vsc8584_sim_stop(struct net_device *ndev)
 {
+	struct vsc8584_sim_port *port = netdev_priv(ndev);
+
 	netif_stop_queue(ndev);
+	cancel_work_sync(&port->tx_work);
+	skb_queue_purge(&port->txq);
 	vsc8584_sim_update_link();
 	if (ndev->phydev) {
 		phy_stop(ndev->phydev);
@@ -103,23 +99,55 @@ static int vsc8584_sim_stop(struct net_device *ndev)
 	return 0;
 }
 
-/* The wire: hand the frame to the other port, as a cable would. */
+/* Carries the frames the MAC sent to the other port's MAC, in order. */
+static void vsc8584_sim_tx_work(struct work_struct *work)
+{
+	struct vsc8584_sim_port *port =
+		container_of(work, struct vsc8584_sim_port, tx_work);
+	struct net_device *ndev = port->ndev;
+	struct sk_buff *skb, *rx;
+	struct net_device *peer;
+	unsigned int len;
+
+	while ((skb = skb_dequeue(&port->txq))) {
+		/* The peer stays registered while this port is open. */
+		peer = vsc8584_sim_ports[!port->index];
+		len = skb->len;
+		if (!peer || !netif_running(peer)) {
+			dev_core_stats_tx_dropped_inc(ndev);
+			kfree_skb(skb);
+			continue;
+		}
+		/* The per-CPU statistics want preemption off. */
+		local_bh_disable();
+		dev_sw_netstats_tx_add(ndev, 1, len);
+		local_bh_enable();
+		rx = vsc8584_sim_wire_carry(skb, port->index, !port->index,
+					    peer);
+		if (!rx)
+			continue;
+		len = rx->len;
+		rx->protocol = eth_type_trans(rx, peer);
+		if (netif_rx(rx) == NET_RX_SUCCESS) {
+			local_bh_disable();
+			dev_sw_netstats_rx_add(peer, len);
+			local_bh_enable();
+		}
+	}
+}
+
 static netdev_tx_t vsc8584_sim_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	struct vsc8584_sim_port *port = netdev_priv(ndev);
-	struct net_device *peer = vsc8584_sim_ports[!port->index];
-	unsigned int len = skb->len;
 
-	if (!peer || !netif_carrier_ok(ndev) || !netif_running(peer)) {
+	if (!netif_carrier_ok(ndev) ||
+	    skb_queue_len(&port->txq) >= VSC8584_SIM_TXQ_LEN) {
 		dev_core_stats_tx_dropped_inc(ndev);
 		dev_kfree_skb_any(skb);
 		return NETDEV_TX_OK;
 	}
-	vsc8584_sim_tap(skb);
-	if (dev_forward_skb(peer, skb) == NET_RX_SUCCESS) {
-		dev_sw_netstats_tx_add(ndev, 1, len);
-		dev_sw_netstats_rx_add(peer, len);
-	}
+	skb_queue_tail(&port->txq, skb);
+	schedule_work(&port->tx_work);
 	return NETDEV_TX_OK;
 }
 
@@ -149,7 +177,7 @@ int vsc8584_sim_ports_register(struct device *parent, u8 base)
 	struct net_device *ndev;
 	int i, err;
 
-	skb_queue_head_init(&vsc8584_sim_wire);
+	vsc8584_sim_wire_init();
 	for (i = 0; i < VSC8584_SIM_PORTS; i++) {
 		ndev = alloc_etherdev(sizeof(*port));
 		if (!ndev) {
@@ -160,6 +188,8 @@ int vsc8584_sim_ports_register(struct device *parent, u8 base)
 		port->ndev = ndev;
 		port->index = i;
 		port->addr = base + i;
+		skb_queue_head_init(&port->txq);
+		INIT_WORK(&port->tx_work, vsc8584_sim_tx_work);
 		strscpy(ndev->name, "vsim%d", IFNAMSIZ);
 		ndev->netdev_ops = &vsc8584_sim_netdev_ops;
 		/* phylib takes the module of the parent's driver as the MAC's. */
@@ -186,7 +216,16 @@ void vsc8584_sim_ports_unregister(void)
 {
 	int i;
 
+	/*
+	 * Close both ports first: then no transmit work runs, and none can
+	 * reach a peer that is being freed.
+	 */
+	rtnl_lock();
+	for (i = 0; i < VSC8584_SIM_PORTS; i++)
+		if (vsc8584_sim_ports[i])
+			dev_close(vsc8584_sim_ports[i]);
+	rtnl_unlock();
 	for (i = VSC8584_SIM_PORTS - 1; i >= 0; i--)
 		vsc8584_sim_unregister_port(i);
-	skb_queue_purge(&vsc8584_sim_wire);
+	vsc8584_sim_wire_exit();
 }

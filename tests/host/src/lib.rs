@@ -14,4 +14,4 @@ pub mod hw;
 pub mod engine;
 
 #[path = "../../../drivers/net/vsc8584_sim/regs/mod.rs"]
-pub mod simregs;
+pub mod regs;

@@ -8,9 +8,9 @@
 use rsmacsec_host::hw::regs::{
     ext1, ext2, gpio, macro_ctrl, macsec, mii, ptp, Bank, Page, EXT_PAGE_ACCESS,
 };
-use rsmacsec_host::simregs::macsec_bank::is_counter;
-use rsmacsec_host::simregs::micro::LOG_LEN;
-use rsmacsec_host::simregs::{CrcMode, MdioError, MicroFault, Package, PHYS};
+use rsmacsec_host::regs::macsec_bank::is_counter;
+use rsmacsec_host::regs::micro::LOG_LEN;
+use rsmacsec_host::regs::{CrcMode, MdioError, MicroFault, Package, PHYS};
 
 /// MDIO address of PHY 0 of the package in these tests.
 const BASE: u8 = 8;
@@ -1447,7 +1447,7 @@ fn reset_returns_to_power_on_and_keeps_faults() {
 
 #[test]
 fn sparse_store_is_sorted_bounded_and_frees_zeroes() {
-    use rsmacsec_host::simregs::sparse::SparseStore;
+    use rsmacsec_host::regs::sparse::SparseStore;
     let mut s = SparseStore::<4>::new();
     for (k, v) in [(30u32, 3u32), (10, 1), (20, 2), (40, 4)] {
         assert!(s.set(k, v));

@@ -25,6 +25,11 @@ pub const TAG_LEN: usize = 16;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AuthError;
 
+/// The implementation cannot process inputs this long (lib/crypto takes
+/// `int` lengths); frames never are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SealError;
+
 /// AES-GCM with a 96-bit IV and a 16-octet tag, for one key.
 ///
 /// Implementations must be deterministic functions of the key and the
@@ -36,7 +41,12 @@ pub trait AeadGcm {
     ///
     /// `data` may be empty, which turns GCM into GMAC over `aad`: that is how
     /// integrity-only MACsec frames are protected.
-    fn seal(&self, iv: &[u8; IV_LEN], aad: &[u8], data: &mut [u8]) -> [u8; TAG_LEN];
+    fn seal(
+        &self,
+        iv: &[u8; IV_LEN],
+        aad: &[u8],
+        data: &mut [u8],
+    ) -> Result<[u8; TAG_LEN], SealError>;
 
     /// Checks `tag` over `aad` and the ciphertext in `data`, and on success
     /// decrypts `data` in place.

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! The frame transform core of the simulated EIP-160 MACsec engine.
+//! The frame path of the simulated EIP-160 MACsec engine.
 //!
-//! This is what the engine does to one frame once the flow lookup has picked
-//! a transform record: insert or parse the SecTAG, run GCM-AES and append or
-//! check the ICV, as IEEE 802.1AE-2018 (with the XPN cipher suites of
-//! 802.1AEbw) defines it. Replay windows, counters, validateFrames policy and
-//! the register file sit on top of it and are not in here.
+//! [`datapath`] runs one frame through one engine as its register bank
+//! configures it: [`classify`] parses the frame, [`sam`] finds the SAM entry
+//! it hits, [`record`] decodes that entry's transform record, and
+//! [`transform`] does what IEEE 802.1AE-2018 (with the XPN cipher suites of
+//! 802.1AEbw) defines for one frame: insert or parse the SecTAG ([`sectag`]),
+//! run GCM-AES and append or check the ICV. Replay checks, validateFrames
+//! policy, counters and interrupt events are in [`datapath`].
 //!
 //! The core is pure Rust: `core` only, no allocation, no `unsafe`. The same
 //! files compile into the kernel simulator module and into the host test crate
@@ -22,6 +24,11 @@
 //! `DA || SA || user data` (user data starting at the EtherType), a secure
 //! frame is `DA || SA || SecTAG || secure data || ICV`.
 
+pub mod classify;
+pub mod datapath;
 pub mod gcm;
+pub mod record;
+pub mod report;
+pub mod sam;
 pub mod sectag;
 pub mod transform;

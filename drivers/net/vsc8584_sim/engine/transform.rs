@@ -162,6 +162,8 @@ pub enum ProtectError {
     AnOutOfRange,
     /// SC was asked for together with ES or SCB; no receiver accepts that.
     ScWithEsOrScb,
+    /// The GCM implementation refused the input.
+    Cipher,
     /// PN 0 is never sent (802.1AE 10.5.2: the first PN is 1).
     ZeroPn,
     /// The PN does not fit in 32 bits and the suite is not XPN: the SA is
@@ -237,7 +239,7 @@ pub fn protect<G: AeadGcm + ?Sized>(
     let iv = cfg.suite.iv(&cfg.sci, pn);
     let (body, icv_out) = split_mut(frame, body_end).ok_or(too_small)?;
     let (aad, text) = split_mut(body, aad_end).ok_or(too_small)?;
-    let icv = gcm.seal(&iv, aad, text);
+    let icv = gcm.seal(&iv, aad, text).map_err(|_| ProtectError::Cipher)?;
     let icv_out: &mut [u8; TAG_LEN] = icv_out.try_into().map_err(|_| too_small)?;
     *icv_out = icv;
     Ok(total)

@@ -10,7 +10,8 @@ pub mod vectors;
 
 use aes_gcm::aead::{AeadInPlace, KeyInit};
 use aes_gcm::{Aes128Gcm, Aes256Gcm, Nonce, Tag};
-use rsmacsec_host::engine::gcm::{AeadGcm, AuthError, IV_LEN, TAG_LEN};
+use rsmacsec_host::engine::datapath::GcmFactory;
+use rsmacsec_host::engine::gcm::{AeadGcm, AuthError, SealError, IV_LEN, TAG_LEN};
 
 /// AES-GCM on RustCrypto: the host counterpart of lib/crypto's aesgcm.
 pub enum Gcm {
@@ -32,14 +33,19 @@ impl Gcm {
 }
 
 impl AeadGcm for Gcm {
-    fn seal(&self, iv: &[u8; IV_LEN], aad: &[u8], data: &mut [u8]) -> [u8; TAG_LEN] {
+    fn seal(
+        &self,
+        iv: &[u8; IV_LEN],
+        aad: &[u8],
+        data: &mut [u8],
+    ) -> Result<[u8; TAG_LEN], SealError> {
         let nonce = Nonce::from_slice(iv);
         let tag = match self {
             Gcm::Aes128(c) => c.encrypt_in_place_detached(nonce, aad, data),
             Gcm::Aes256(c) => c.encrypt_in_place_detached(nonce, aad, data),
         };
         // Only inputs beyond 2^36 octets fail; frames never are.
-        tag.expect("GCM input too long").into()
+        tag.map(Into::into).map_err(|_| SealError)
     }
 
     fn open(
@@ -56,6 +62,20 @@ impl AeadGcm for Gcm {
             Gcm::Aes256(c) => c.decrypt_in_place_detached(nonce, aad, data, tag),
         }
         .map_err(|_| AuthError)
+    }
+}
+
+/// Builds [`Gcm`]s for the engine's data path.
+pub struct HostGcm;
+
+impl GcmFactory for HostGcm {
+    type Gcm = Gcm;
+
+    fn expand(&self, key: &[u8]) -> Option<Gcm> {
+        match key.len() {
+            16 | 32 => Some(Gcm::new(key)),
+            _ => None,
+        }
     }
 }
 

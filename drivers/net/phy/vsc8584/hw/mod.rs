@@ -7,5 +7,6 @@
 //! encodings are checked in milliseconds on the host and again in the guest.
 //! Only `core` may be used.
 
+pub mod eip160;
 pub mod indirect;
 pub mod regs;

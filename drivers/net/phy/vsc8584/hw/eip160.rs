@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Field encodings of the EIP-160 MACsec engine of the VSC8584: SAM match
+//! entries, flow control words, the non-match flow, transform records and the
+//! statistics counters.
+//!
+//! The register addresses are in [`super::regs::macsec`]; this file says what
+//! the bits inside them mean. The SAM, flow control and record encodings are
+//! those the upstream C driver (`drivers/net/phy/mscc/mscc_macsec.h`) and
+//! Microchip's MESA write. Multi-octet match values (MAC addresses, EtherType,
+//! SCI, key, salt) are packed in wire order, first octet in bits 7:0 of the
+//! word (`u32::from_le_bytes`).
+
+/// Words of one SAM match entry; entry `i` starts at `0x1000 + 16 * i`.
+pub mod sam {
+    /// First word of SAM match entry `i`.
+    pub const fn entry(i: u16) -> u16 {
+        0x1000u16.wrapping_add(i.wrapping_mul(16))
+    }
+    /// MAC source address octets 0-3.
+    pub const MAC_SA_LO: u16 = 0;
+    /// MAC source address octets 4-5 (15:0) and EtherType (31:16).
+    pub const MAC_SA_HI: u16 = 1;
+    /// MAC destination address octets 0-3.
+    pub const MAC_DA_LO: u16 = 2;
+    /// MAC destination address octets 4-5 (15:0) and VLAN ID (27:16).
+    pub const MAC_DA_HI: u16 = 3;
+    /// Classes, VLAN flags, priority, AN and TCI ([`misc`]).
+    pub const MISC: u16 = 4;
+    /// SCI octets 0-3.
+    pub const SCI_LO: u16 = 5;
+    /// SCI octets 4-7.
+    pub const SCI_HI: u16 = 6;
+    /// Which fields take part in the match ([`mask`]).
+    pub const MASK: u16 = 7;
+
+    /// Bits of the `MISC` word.
+    pub mod misc {
+        /// The frame has a VLAN tag.
+        pub const VLAN_VALID: u32 = 1 << 0;
+        /// User priority of the VLAN tag (bits 6:4).
+        pub const VLAN_UP_SHIFT: u32 = 4;
+        /// The frame is a control packet (no control packet rule is ever set).
+        pub const CONTROL_PACKET: u32 = 1 << 7;
+        /// Class: no SecTAG.
+        pub const UNTAGGED: u32 = 1 << 8;
+        /// Class: a valid MACsec SecTAG.
+        pub const TAGGED: u32 = 1 << 9;
+        /// Class: EtherType 0x88e5 with an invalid SecTAG.
+        pub const BAD_TAG: u32 = 1 << 10;
+        /// Class: a SecTAG of the KaY (E=1, C=0).
+        pub const KAY_TAG: u32 = 1 << 11;
+        /// Entry priority (bits 19:16): the highest wins, then the lowest index.
+        pub const PRIORITY_SHIFT: u32 = 16;
+        /// Association number to match (bits 25:24).
+        pub const AN_SHIFT: u32 = 24;
+        /// TCI bits V, ES, SC, SCB, E, C to match (bits 31:26, TCI octet >> 2).
+        pub const TCI_SHIFT: u32 = 26;
+    }
+
+    /// Bits of the `MASK` word.
+    pub mod mask {
+        /// One bit per MAC source address octet (bits 5:0).
+        pub const MAC_SA: u32 = 0x3f;
+        /// One bit per MAC destination address octet (bits 11:6).
+        pub const MAC_DA_SHIFT: u32 = 6;
+        /// Compare the EtherType.
+        pub const ETYPE: u32 = 1 << 12;
+        /// Compare `MISC.VLAN_VALID`.
+        pub const VLAN_VALID: u32 = 1 << 13;
+        /// Compare the VLAN user priority.
+        pub const VLAN_UP: u32 = 1 << 17;
+        /// Compare the VLAN ID.
+        pub const VLAN_ID: u32 = 1 << 18;
+        /// Compare `MISC.CONTROL_PACKET`.
+        pub const CTL_PACKET: u32 = 1 << 20;
+        /// Compare the SCI.
+        pub const SCI: u32 = 1 << 23;
+        /// Which AN bits to compare (bits 25:24).
+        pub const AN_SHIFT: u32 = 24;
+        /// Which TCI bits to compare (bits 31:26).
+        pub const TCI_SHIFT: u32 = 26;
+    }
+}
+
+/// Bits of `SAM_FLOW_CTRL(i)`: what happens to a frame entry `i` matched.
+pub mod flow {
+    /// Flow type (bits 1:0).
+    pub const TYPE_MASK: u32 = 0x3;
+    /// Flow type: pass the frame unchanged.
+    pub const TYPE_BYPASS: u32 = 0;
+    /// Flow type: apply the drop action.
+    pub const TYPE_DROP: u32 = 1;
+    /// Flow type: ingress transform (verify and strip).
+    pub const TYPE_INGRESS: u32 = 2;
+    /// Flow type: egress transform (protect).
+    pub const TYPE_EGRESS: u32 = 3;
+    /// Destination port (bits 3:2): 0 common, 2 controlled, 3 uncontrolled.
+    pub const DEST_PORT_SHIFT: u32 = 2;
+    /// Drop action (bits 7:6).
+    pub const DROP_ACTION_SHIFT: u32 = 6;
+    /// Drop action: pass with a corrupted CRC.
+    pub const DROP_CRC_ERROR: u32 = 0;
+    /// Drop action: pass flagged as a bad packet.
+    pub const DROP_PKT_ERROR: u32 = 1;
+    /// Drop action: drop inside the engine.
+    pub const DROP_INTERNAL: u32 = 2;
+    /// Drop action: do not drop.
+    pub const DROP_NONE: u32 = 3;
+    /// Egress: protect frames (802.1AE protectFrames).
+    pub const PROTECT_FRAME: u32 = 1 << 16;
+    /// Ingress: replay protection (802.1AE replayProtect).
+    pub const REPLAY_PROTECT: u32 = 1 << 16;
+    /// The flow's SA is in use; otherwise it counts NotUsingSA / UnknownSA.
+    pub const SA_IN_USE: u32 = 1 << 17;
+    /// Egress: put the SCI into the SecTAG.
+    pub const INCLUDE_SCI: u32 = 1 << 18;
+    /// Egress: set TCI.ES.
+    pub const USE_ES: u32 = 1 << 19;
+    /// Egress: set TCI.SCB.
+    pub const USE_SCB: u32 = 1 << 20;
+    /// Ingress: validateFrames (bits 20:19).
+    pub const VALIDATE_SHIFT: u32 = 19;
+    /// validateFrames Disabled.
+    pub const VALIDATE_DISABLED: u32 = 0;
+    /// validateFrames Check.
+    pub const VALIDATE_CHECK: u32 = 1;
+    /// validateFrames Strict.
+    pub const VALIDATE_STRICT: u32 = 2;
+    /// Number of VLAN tags left in clear before the SecTAG (bits 22:21).
+    pub const TAG_BYPASS_SHIFT: u32 = 21;
+    /// Confidentiality offset in octets (bits 30:24).
+    pub const CONF_OFFSET_SHIFT: u32 = 24;
+    /// Egress: encrypt (confidentiality); otherwise integrity only.
+    pub const CONF_PROTECT: u32 = 1 << 31;
+}
+
+/// The flow of frames no SAM entry matched.
+pub mod nm {
+    /// Non-match parameters (MACsec EtherType and SecTAG checks).
+    pub const PARAMS: u16 = 0x1e50;
+    /// Non-match action for non-control frames, one octet per class.
+    pub const FLOW_NCP: u16 = 0x1e51;
+    /// Non-match action for control frames, one octet per class.
+    pub const FLOW_CP: u16 = 0x1e52;
+    /// Bit shift of the octet of class untagged, tagged, bad tag, KaY.
+    pub const LANE_SHIFT: [u32; 4] = [0, 8, 16, 24];
+    /// In a lane: flow type, 0 bypass, 1 drop.
+    pub const LANE_DROP: u32 = 1 << 0;
+    /// In a lane: drop action (bits 7:6), as [`super::flow`].
+    pub const LANE_DROP_ACTION_SHIFT: u32 = 6;
+    /// Engine-wide controls: static bypass, record size, latency.
+    pub const MISC_CONTROL: u16 = 0x1e5f;
+    /// `MISC_CONTROL` bit 8: every frame bypasses the engine.
+    pub const STATIC_BYPASS: u32 = 1 << 8;
+}
+
+/// Transform records: 32 words apart (`regs::macsec::xform_rec`).
+pub mod record {
+    /// Control word.
+    pub const CONTROL: u16 = 0;
+    /// Context identifier.
+    pub const CONTEXT_ID: u16 = 1;
+    /// First key word; the key takes 4 (AES-128), 6 or 8 (AES-256) words,
+    /// followed by the 4 words of the GHASH key H.
+    pub const KEY: u16 = 2;
+    /// Words of the GHASH key H.
+    pub const HASH_WORDS: u16 = 4;
+
+    /// Control word: record type (bits 3:0).
+    pub const TYPE_MASK: u32 = 0xf;
+    /// Record type of an egress (protect) record.
+    pub const TYPE_EGRESS: u32 = 0x6;
+    /// Record type of an ingress (verify) record.
+    pub const TYPE_INGRESS: u32 = 0xf;
+    /// Control word: update the sequence number after each frame.
+    pub const UPDATE_SEQ: u32 = 1 << 13;
+    /// Control word: cipher (bits 20:17).
+    pub const CRYPTO_ALG_SHIFT: u32 = 17;
+    /// Cipher AES-CTR-128.
+    pub const ALG_AES128: u32 = 5;
+    /// Cipher AES-CTR-192.
+    pub const ALG_AES192: u32 = 6;
+    /// Cipher AES-CTR-256.
+    pub const ALG_AES256: u32 = 7;
+    /// Control word: AN of egress frames (bits 27:26).
+    pub const AN_SHIFT: u32 = 26;
+    /// Control word: sequence number type (bits 29:28).
+    pub const SEQ_TYPE_SHIFT: u32 = 28;
+    /// Sequence number type: 32-bit PN (GCM-AES).
+    pub const SEQ_32: u32 = 1;
+    /// Sequence number type: 64-bit PN (GCM-AES-XPN).
+    pub const SEQ_64: u32 = 2;
+
+    /// Key length in words for cipher `alg`, if it is one.
+    pub const fn key_words(alg: u32) -> Option<u16> {
+        match alg {
+            ALG_AES128 => Some(4),
+            ALG_AES192 => Some(6),
+            ALG_AES256 => Some(8),
+            _ => None,
+        }
+    }
+
+    /// Word offsets after key and H, for a key of `key_words` words.
+    ///
+    /// 32-bit PN: `seq`, then (ingress) the replay window, then the SCI (two
+    /// words). 64-bit PN: `seq` low and high, (ingress) the window, then the
+    /// three words of `salt XOR (SSCI || 0^64)`, then (egress) one spare word
+    /// and the SCI.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct Layout {
+        /// Sequence number: the last PN sent (egress) or the next PN expected
+        /// (ingress); low word first for 64-bit PNs.
+        pub seq: u16,
+        /// Ingress replay window.
+        pub window: u16,
+        /// First IV word: the SCI (32-bit PN) or the salt words (64-bit PN).
+        pub iv: u16,
+        /// The SCI of the SecTAG (egress); equals `iv` with 32-bit PNs.
+        pub sci: u16,
+    }
+
+    /// The layout of a record with `key_words` key words.
+    pub const fn layout(key_words: u16, ingress: bool, xpn: bool) -> Layout {
+        let seq = KEY + key_words + HASH_WORDS;
+        let after_seq = if xpn { seq + 2 } else { seq + 1 };
+        let window = after_seq;
+        let iv = if ingress { after_seq + 1 } else { after_seq };
+        let sci = if xpn { iv + 4 } else { iv };
+        Layout {
+            seq,
+            window,
+            iv,
+            sci,
+        }
+    }
+}
+
+/// Statistics counters: 40-bit, a low word and 8 bits in the next word.
+///
+/// Per SA: SA `i` (the SA of SAM entry `i`) at `regs::macsec::SA_STATS + 32 * i`
+/// plus the offsets below; global ones at `regs::macsec::GLOBAL_STATS` plus the
+/// offsets below. The set is MESA's; the offsets are this simulator's.
+pub mod stats {
+    /// Bits of a counter beyond the low word.
+    pub const UPPER_BITS: u32 = 8;
+
+    /// Ingress SA: octets of user data decrypted.
+    pub const IN_OCTETS_DECRYPTED: u16 = 0;
+    /// Ingress SA: octets of user data validated (integrity only).
+    pub const IN_OCTETS_VALIDATED: u16 = 2;
+    /// Ingress SA: frames delivered without validation.
+    pub const IN_PKTS_UNCHECKED: u16 = 4;
+    /// Ingress SA: valid frames below the lowest acceptable PN, delivered.
+    pub const IN_PKTS_DELAYED: u16 = 6;
+    /// Ingress SA: frames below the lowest acceptable PN, dropped.
+    pub const IN_PKTS_LATE: u16 = 8;
+    /// Ingress SA: valid frames.
+    pub const IN_PKTS_OK: u16 = 10;
+    /// Ingress SA: invalid integrity-only frames delivered (validate Check).
+    pub const IN_PKTS_INVALID: u16 = 12;
+    /// Ingress SA: invalid frames dropped.
+    pub const IN_PKTS_NOT_VALID: u16 = 14;
+    /// Ingress SA: frames for an SA not in use, dropped.
+    pub const IN_PKTS_NOT_USING_SA: u16 = 16;
+    /// Ingress SA: frames for an SA not in use, delivered.
+    pub const IN_PKTS_UNUSED_SA: u16 = 18;
+
+    /// Egress SA: octets of user data encrypted.
+    pub const OUT_OCTETS_ENCRYPTED: u16 = 0;
+    /// Egress SA: octets of user data protected (integrity only).
+    pub const OUT_OCTETS_PROTECTED: u16 = 2;
+    /// Egress SA: frames encrypted.
+    pub const OUT_PKTS_ENCRYPTED: u16 = 4;
+    /// Egress SA: frames protected (integrity only).
+    pub const OUT_PKTS_PROTECTED: u16 = 6;
+    /// Egress SA: frames over the MTU, dropped.
+    pub const OUT_PKTS_TOO_LONG: u16 = 8;
+    /// Egress SA: frames dropped because the PN was exhausted.
+    pub const OUT_PKTS_PN_EXHAUSTED: u16 = 10;
+
+    /// Global: frames a transform failed on (bad record, PN exhausted...).
+    pub const TRANSFORM_ERROR: u16 = 0;
+    /// Global: frames no SAM entry matched, passed.
+    pub const NON_MATCH_PASS: u16 = 2;
+    /// Global: frames no SAM entry matched, dropped.
+    pub const NON_MATCH_DROP: u16 = 4;
+    /// Global: frames a bypass flow passed.
+    pub const BYPASS: u16 = 6;
+    /// Global: frames a drop flow dropped.
+    pub const DROP: u16 = 8;
+    /// Global: ingress frames with an invalid SecTAG (`InPktsBadTag`).
+    pub const IN_PKTS_BAD_TAG: u16 = 10;
+    /// Global: frames over the MTU.
+    pub const OVERSIZE: u16 = 12;
+    /// Global: egress frames passed unprotected by a crypto flow.
+    pub const OUT_PKTS_UNTAGGED: u16 = 14;
+}
+
+/// PN threshold of the egress engine: a frame sent with a PN at or above it
+/// raises `INTR_SEQ_THRESHOLD`. 0 disables the event.
+pub mod threshold {
+    /// Threshold for 32-bit PNs.
+    pub const SEQ_NUM_THRESH: u16 = 0x3d08;
+    /// Threshold for 64-bit PNs, low word.
+    pub const SEQ_NUM_THRESH_64_LO: u16 = 0x3d09;
+    /// Threshold for 64-bit PNs, high word.
+    pub const SEQ_NUM_THRESH_64_HI: u16 = 0x3d0a;
+}
