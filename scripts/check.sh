@@ -63,7 +63,7 @@ add host-rust "$p" "$f"
 
 log "host: pipeline self-tests (result parser)"
 py_log=$OUT_DIR/host-pipeline.log
-python3 -m unittest discover -s "$RSMACSEC_TOP/tests/pipeline" -p 'test_*.py' >"$py_log" 2>&1
+"$PYTHON" -m unittest discover -s "$RSMACSEC_TOP/tests/pipeline" -p 'test_*.py' >"$py_log" 2>&1
 py_rc=$?
 ran=$(sed -n 's/^Ran \([0-9]*\) tests\?.*/\1/p' "$py_log")
 ran=${ran:-0}
@@ -90,9 +90,9 @@ bash "$RSMACSEC_TOP/scripts/run-guest.sh" "$OUT_DIR/check.cpio.gz" "$console" ch
 	"${RSMACSEC_GUEST_TIMEOUT:-600}"
 rm -f "$OUT_DIR/guest.json"
 rm -f "$OUT_DIR"/*.pcap
-python3 "$RSMACSEC_TOP/scripts/results.py" "$console" --suite guest --files "$OUT_DIR" \
+"$PYTHON" "$RSMACSEC_TOP/scripts/results.py" "$console" --suite guest --files "$OUT_DIR" \
 	--json "$OUT_DIR/guest.json" | tee "$OUT_DIR/guest-results.txt" | sed 's/^/  /'
-if read -r p f < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["passed"], d["failed"])' \
+if read -r p f < <("$PYTHON" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["passed"], d["failed"])' \
 	"$OUT_DIR/guest.json" 2>/dev/null); then
 	add guest "$p" "$f"
 else
@@ -101,8 +101,14 @@ fi
 
 # The wire, checked on the host by an implementation of its own.
 log "wire: checking the capture of the simulated cable"
-python3 "$RSMACSEC_TOP/scripts/wire_check.py" "$OUT_DIR/wire-plain.pcap" >"$OUT_DIR/wire.tap" 2>&1
+"$PYTHON" "$RSMACSEC_TOP/scripts/wire_check.py" "$OUT_DIR/wire-plain.pcap" >"$OUT_DIR/wire.tap" 2>&1
 sed 's/^/  /' "$OUT_DIR/wire.tap"
 add_tap wire "$OUT_DIR/wire.tap"
+# The MACsec capture, decrypted with the SAKs of tests/guest/30-macsec.sh.
+keys=$(sed -n 's/^KEY[01]=\([0-9a-f]*\)$/\1/p' "$RSMACSEC_TOP/tests/guest/30-macsec.sh" | paste -sd,)
+"$PYTHON" "$RSMACSEC_TOP/scripts/wire_check.py" --macsec "$keys" "$OUT_DIR/wire-macsec.pcap" \
+	>"$OUT_DIR/wire-macsec.tap" 2>&1
+sed 's/^/  /' "$OUT_DIR/wire-macsec.tap"
+add_tap wire-macsec "$OUT_DIR/wire-macsec.tap"
 
 finish

@@ -17,6 +17,9 @@ BINDGEN=$TOOLS_DIR/bin/bindgen
 # earlier on PATH has no `core` sources and is of another version.
 RUST_TOOLS=(RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTFMT=/usr/bin/rustfmt
 	CLIPPY_DRIVER=/usr/bin/clippy-driver BINDGEN="$BINDGEN")
+# Debian's Python, with python3-cryptography from apt (the wire check's AES-GCM),
+# whatever python3 comes first on PATH.
+PYTHON=/usr/bin/python3
 KMAKE=(make -C "$KDIR" LLVM=1 "${RUST_TOOLS[@]}" "-j$(nproc)")
 
 # Per-run output (console logs, results) stays inside the clone, ignored by git.

@@ -5,9 +5,13 @@
 Reads the pcap the guest's tap produced (its own parser: no library shared
 with the kernel side) and checks what crossed the cable. Prints TAP.
 
-For now the MACsec engines are not in the simulator's frame path, so the
-capture holds plain frames: the check is that the ping of the guest test
-crossed the wire in both directions, with the addresses it used.
+    wire_check.py CAPTURE
+        plain frames: the guest's pings crossed the wire both ways.
+    wire_check.py --macsec KEY[,KEY...] CAPTURE
+        MACsec: every frame on the wire is a MACsec frame that decrypts under
+        one of the SAKs (AES-GCM from Python's `cryptography`, not the
+        kernel's), the PNs of each SC strictly increase, and the decrypted
+        frames hold the pings of the guest test in both directions.
 """
 
 import struct
@@ -52,7 +56,70 @@ def icmp_echo(frame):
     return ".".join(map(str, ip[12:16])), ".".join(map(str, ip[16:20])), icmp_type
 
 
-def main(path, local="192.0.2.1", peer="192.0.2.2", pings=2):
+def sectag(frame):
+    """Parses the SecTAG of a MACsec frame: (tci, an, pn, sci, header length)."""
+    if len(frame) < 14 + 8 + 16 or struct.unpack("!H", frame[12:14])[0] != ETH_P_MACSEC:
+        return None
+    tci = frame[14] & 0xFC
+    pn = struct.unpack("!I", frame[16:20])[0]
+    if tci & 0x20:
+        return tci, frame[14] & 3, pn, frame[20:28], 28
+    if tci & 0x40:
+        return tci, frame[14] & 3, pn, frame[6:12] + b"\x00\x01", 20
+    return None
+
+
+def unprotect(frame, keys):
+    """Decrypts or verifies a MACsec frame (GCM-AES, IV = SCI || PN) under the
+    first key that authenticates it. Returns (plain frame, sci, pn, key index)
+    or None."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    tag = sectag(frame)
+    if not tag:
+        return None
+    tci, _an, pn, sci, hdr = tag
+    iv = sci + struct.pack("!I", pn)
+    body, icv = frame[hdr:-16], frame[-16:]
+    for i, key in enumerate(keys):
+        try:
+            if tci & 0x08:
+                data = AESGCM(key).decrypt(iv, body + icv, frame[:hdr])
+            else:
+                AESGCM(key).decrypt(iv, icv, frame[:hdr] + body)
+                data = body
+        except InvalidTag:
+            continue
+        return frame[:12] + data, sci, pn, i
+    return None
+
+
+def check_macsec(all_frames, keys, local, peer, pings):
+    results = []
+    opened = [unprotect(f, keys) for f in all_frames]
+    clear = sum(1 for f in all_frames if not sectag(f))
+    results.append((clear == 0 and len(all_frames) > 0, f"{len(all_frames) - clear} MACsec frames, {clear} other frames on the wire"))
+    bad = sum(1 for o, f in zip(opened, all_frames) if o is None and sectag(f))
+    results.append((bad == 0, f"{bad} MACsec frames fail to authenticate under the SAKs"))
+    last, regress, per_sc = {}, 0, {}
+    for o in filter(None, opened):
+        _plain, sci, pn, _key = o
+        if sci in last and pn <= last[sci]:
+            regress += 1
+        last[sci] = pn
+        per_sc[sci] = per_sc.get(sci, 0) + 1
+    counts = ", ".join(f"{sci.hex()}: {n}" for sci, n in sorted(per_sc.items()))
+    results.append((regress == 0 and len(per_sc) == 2 and set(per_sc.values()) == {2 * pings}, f"2 SCs, {2 * pings} frames each, PNs strictly increasing ({counts}; {regress} out of order)"))
+    echoes = [e for e in (icmp_echo(o[0]) for o in opened if o) if e]
+    for src, dst in ((local, peer), (peer, local)):
+        req = sum(1 for e in echoes if e == (src, dst, 8))
+        rep = sum(1 for e in echoes if e == (dst, src, 0))
+        results.append((req == rep == pings, f"decrypted: {req} echo requests {src} -> {dst}, {rep} replies (expected {pings})"))
+    return results
+
+
+def main(path, local="192.0.2.1", peer="192.0.2.2", pings=2, keys=None):
     results = []
     try:
         all_frames = list(frames(path))
@@ -60,11 +127,14 @@ def main(path, local="192.0.2.1", peer="192.0.2.2", pings=2):
     except (OSError, ValueError) as e:
         all_frames = []
         results.append((False, f"{path}: {e}"))
-    echoes = [e for e in map(icmp_echo, all_frames) if e]
-    req = sum(1 for e in echoes if e == (local, peer, 8))
-    rep = sum(1 for e in echoes if e == (peer, local, 0))
-    results.append((req == pings, f"{req} echo requests {local} -> {peer} on the wire (expected {pings})"))
-    results.append((rep == pings, f"{rep} echo replies {peer} -> {local} on the wire (expected {pings})"))
+    if keys:
+        results += check_macsec(all_frames, keys, local, peer, pings)
+    else:
+        echoes = [e for e in map(icmp_echo, all_frames) if e]
+        req = sum(1 for e in echoes if e == (local, peer, 8))
+        rep = sum(1 for e in echoes if e == (peer, local, 0))
+        results.append((req == pings, f"{req} echo requests {local} -> {peer} on the wire (expected {pings})"))
+        results.append((rep == pings, f"{rep} echo replies {peer} -> {local} on the wire (expected {pings})"))
     print(f"1..{len(results)}")
     for i, (ok, what) in enumerate(results, 1):
         print(f"{'ok' if ok else 'not ok'} {i} - {what}")
@@ -72,4 +142,7 @@ def main(path, local="192.0.2.1", peer="192.0.2.2", pings=2):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--macsec":
+        sys.exit(main(sys.argv[3], "198.51.100.1", "198.51.100.2", 3,
+                      [bytes.fromhex(k) for k in sys.argv[2].split(",")]))
     sys.exit(main(sys.argv[1]))

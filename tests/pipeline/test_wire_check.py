@@ -26,6 +26,32 @@ def pcap(frames, magic=0xA1B2C3D4):
 
 
 A, B = (192, 0, 2, 1), (192, 0, 2, 2)
+C, D = (198, 51, 100, 1), (198, 51, 100, 2)
+KEY_C, KEY_D = bytes(range(16)), bytes(range(16, 32))
+
+
+def protect(frame, key, pn, sci):
+    """A MACsec frame (E=C=1, SC=1, AN 0) as a peer would send it."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    hdr = frame[:12] + b"\x88\xe5" + bytes([0x2C, 0]) + struct.pack("!I", pn) + sci
+    return hdr + AESGCM(key).encrypt(sci + struct.pack("!I", pn), frame[12:], hdr)
+
+
+def macsec_pings(n=3):
+    """n pings each way between C and D, C sending with KEY_C, D with KEY_D."""
+    sci_c, sci_d = b"\x02" * 6 + b"\x00\x01", b"\x04" * 6 + b"\x00\x01"
+    frames, pn_c, pn_d = [], 1, 1
+    for src, dst in ((C, D), (D, C)):
+        for _ in range(n):
+            for s, d, t in ((src, dst, 8), (dst, src, 0)):
+                if s == C:
+                    pn_c += 1
+                    frames.append(protect(echo(s, d, t), KEY_C, pn_c, sci_c))
+                else:
+                    pn_d += 1
+                    frames.append(protect(echo(s, d, t), KEY_D, pn_d, sci_d))
+    return frames
 
 
 class WireCheckTest(unittest.TestCase):
@@ -37,6 +63,44 @@ class WireCheckTest(unittest.TestCase):
             with redirect_stdout(out):
                 rc = wire_check.main(f.name)
         return rc, out.getvalue()
+
+    def run_macsec(self, frames, keys=(KEY_C, KEY_D)):
+        with tempfile.NamedTemporaryFile(suffix=".pcap") as f:
+            f.write(pcap(frames))
+            f.flush()
+            out = io.StringIO()
+            with redirect_stdout(out):
+                rc = wire_check.main(f.name, "198.51.100.1", "198.51.100.2", 3, list(keys))
+        return rc, out.getvalue()
+
+    def test_macsec_pings_pass(self):
+        rc, out = self.run_macsec(macsec_pings())
+        self.assertEqual(rc, 0, out)
+        self.assertIn("ok 2 - 12 MACsec frames, 0 other frames", out)
+
+    def test_macsec_clear_frame_fails(self):
+        rc, out = self.run_macsec(macsec_pings() + [echo(C, D, 8)])
+        self.assertEqual(rc, 1)
+        self.assertIn("not ok 2 - 12 MACsec frames, 1 other frames", out)
+
+    def test_macsec_repeated_pn_fails(self):
+        frames = macsec_pings()
+        rc, out = self.run_macsec(frames + [frames[0]])
+        self.assertEqual(rc, 1)
+        self.assertIn("not ok 4 - 2 SCs, 6 frames each, PNs strictly increasing", out)
+        self.assertIn("1 out of order", out)
+
+    def test_macsec_wrong_key_fails(self):
+        rc, out = self.run_macsec(macsec_pings(), keys=(KEY_C, bytes(16)))
+        self.assertEqual(rc, 1)
+        self.assertIn("not ok 3 - 6 MACsec frames fail to authenticate", out)
+
+    def test_macsec_corrupted_frame_fails(self):
+        frames = macsec_pings()
+        frames[3] = frames[3][:30] + bytes([frames[3][30] ^ 1]) + frames[3][31:]
+        rc, out = self.run_macsec(frames)
+        self.assertEqual(rc, 1)
+        self.assertIn("not ok 3 - 1 MACsec frames fail", out)
 
     def test_two_pings_pass(self):
         rc, out = self.run_check(pcap([echo(A, B, 8), echo(B, A, 0)] * 2))
