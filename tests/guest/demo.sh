@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # What `make demo` shows: our Rust modules loaded (their KUnit results are
 # printed above by the kernel at load time), the simulated VSC8584 package,
-# and a MACsec SecY offloaded to it.
+# a MACsec SecY offloaded to it, and traffic across the simulated wire
+# between that offloaded SecY and the kernel's software MACsec.
 # busybox sh prefers its own ip applet, which knows nothing of MACsec.
 ip() { /sbin/ip "$@"; }
 say() { printf '\n### %s\n' "$*"; }
@@ -47,15 +48,49 @@ grep vsc8584-sim /proc/interrupts
 ip -br link show vsim0
 ip -br link show vsim1
 
-say "a MACsec SecY offloaded to the simulated PHY"
+say "port 1 moves to its own network namespace"
+ip netns add peer 2>/dev/null
+ip link set vsim1 netns peer
+ip -n peer link set vsim1 up
+mac0=$(cat /sys/class/net/vsim0/address)
+mac1=$(ip netns exec peer cat /sys/class/net/vsim1/address)
+
+say "port 0: a MACsec SecY offloaded to the simulated PHY (mscc C driver)"
 ip link add link vsim0 macsec0 type macsec port 1 encrypt on offload phy
 ip macsec add macsec0 tx sa 0 pn 1 on key 01 00112233445566778899aabbccddeeff
-ip macsec add macsec0 rx port 1 address 02:00:00:00:00:01
-ip macsec add macsec0 rx port 1 address 02:00:00:00:00:01 sa 0 pn 1 on key 02 ffeeddccbbaa99887766554433221100
+ip macsec add macsec0 rx port 1 address $mac1
+ip macsec add macsec0 rx port 1 address $mac1 sa 0 pn 1 on key 02 ffeeddccbbaa99887766554433221100
+ip addr add 198.51.100.1/24 dev macsec0
+ip link set macsec0 up
 ip macsec show macsec0
+
+say "port 1: the same SAs in the kernel's software MACsec"
+ip -n peer link add link vsim1 macsec1 type macsec port 1 encrypt on
+ip -n peer macsec add macsec1 tx sa 0 pn 1 on key 02 ffeeddccbbaa99887766554433221100
+ip -n peer macsec add macsec1 rx port 1 address $mac0
+ip -n peer macsec add macsec1 rx port 1 address $mac0 sa 0 pn 1 on key 01 00112233445566778899aabbccddeeff
+ip -n peer addr add 198.51.100.2/24 dev macsec1
+ip -n peer link set macsec1 up
+
+say "ping across the wire: encrypted by the PHY one way, by software the other"
+ping -c 3 -W 5 198.51.100.2
+
+say "what the simulated PHY's engines counted (debugfs)"
+D=/sys/kernel/debug/vsc8584_sim
+for f in egress ingress; do
+	echo "PHY 0 $f engine:"
+	grep '^sa' $D/phy0/$f.counters
+done
+echo "wire:"
+cat $D/wire
+say "what the software SecY counted"
+ip -n peer -s macsec show macsec1
 
 say "cleaning up"
 ip link del macsec0
+ip -n peer link del macsec1
+ip -n peer link set vsim1 netns 1
+ip netns del peer
 ip link set vsim0 down
 ip link set vsim1 down
 rmmod mscc && rmmod vsc8584_sim && rmmod rust_phy_macsec && echo "all unloaded"

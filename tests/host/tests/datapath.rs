@@ -769,7 +769,10 @@ fn debugfs_views_show_registers_and_counters_without_clearing_them() {
     dump_counters(&b, &mut counters).unwrap();
     assert!(counters.starts_with("TransformError 0\n"), "{counters}");
     assert!(counters.contains("sa1 OutPktsEncrypted 1\n"), "{counters}");
-    assert!(counters.contains("sa1 OutOctetsEncrypted 88\n"), "{counters}");
+    assert!(
+        counters.contains("sa1 OutOctetsEncrypted 88\n"),
+        "{counters}"
+    );
     // Looking did not clear them.
     assert_eq!(sa_counter(&mut b, 1, stats::OUT_PKTS_ENCRYPTED), 1);
     // A full buffer is an error, never a panic or an overrun.
