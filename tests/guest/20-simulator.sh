@@ -17,16 +17,6 @@ D=/sys/kernel/debug/vsc8584_sim
 # MDIO accesses to the simulated package so far.
 mdio() { cat $D/accesses; }
 
-# Waits (bounded) until a port has carrier: phylib polls the PHY once a second.
-carrier() {
-	i=0
-	while [ "$(cat /sys/class/net/$1/carrier 2>/dev/null)" != 1 ]; do
-		i=$((i + 1))
-		[ $i -le 100 ] || return 1
-		sleep 0.1
-	done
-}
-
 insmod $M/vsc8584_sim.ko
 check "insmod vsc8584_sim"
 

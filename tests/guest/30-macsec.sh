@@ -18,16 +18,6 @@ KEY1=c0ffee00112233445566778899aabbcc
 IP0=198.51.100.1
 IP1=198.51.100.2
 
-# Waits (bounded) until a port has carrier: phylib polls or takes the IRQ.
-carrier() {
-	i=0
-	while [ "$($2 cat /sys/class/net/$1/carrier 2>/dev/null)" != 1 ]; do
-		i=$((i + 1))
-		[ $i -le 100 ] || return 1
-		sleep 0.1
-	done
-}
-
 # "section.Name=value" lines of `ip -s macsec show DEV`, section being secy,
 # txsc, txsa, rxsc or rxsa. $2 is an optional "-n peer".
 macsec_stats() {

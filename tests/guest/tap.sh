@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
-# Minimal TAP writer for the guest test scripts (sourced, busybox sh).
-# Usage: plan N; <command>; check "description"; ...; finish
+# Minimal TAP writer and shared helpers for the guest test scripts (sourced,
+# busybox sh). Usage: plan N; <command>; check "description"; ...; finish
 # busybox sh runs its own applets before anything on PATH, and its ip
 # applet knows nothing of MACsec: always use iproute2's.
 ip() { /sbin/ip "$@"; }
@@ -20,3 +20,14 @@ check() {
 	fi
 }
 finish() { [ $_tap_failed -eq 0 ]; exit $?; }
+
+# Waits (bounded, 10 s) until port $1 has carrier: phylib polls the PHY or
+# takes its interrupt. $2 runs the read elsewhere, e.g. "ip netns exec peer".
+carrier() {
+	_i=0
+	while [ "$($2 cat /sys/class/net/$1/carrier 2>/dev/null)" != 1 ]; do
+		_i=$((_i + 1))
+		[ $_i -le 100 ] || return 1
+		sleep 0.1
+	done
+}

@@ -6,20 +6,10 @@
 
 mod common;
 
-use common::vectors::{Vector, ANNEX_C, DPDK_64B, XPN_PN_HI};
+use common::vectors::{for_all, Vector, ANNEX_C, DPDK_64B, XPN_PN_HI};
 use common::Gcm;
 use rsmacsec_host::engine::sectag::{self, Sci, SecTagError};
 use rsmacsec_host::engine::transform::{protect, verify, ProtectError, VerifyError};
-
-/// Runs `check` on every Annex C vector and fails with the names of all the
-/// vectors it rejected, so that one run shows every broken vector.
-fn for_all(check: impl Fn(&Vector) -> Result<(), String>) {
-    let failures: Vec<String> = ANNEX_C
-        .iter()
-        .filter_map(|v| check(v).err().map(|e| format!("{}: {e}", v.name)))
-        .collect();
-    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
-}
 
 /// The SA's next expected PN for a receiver that just accepted nothing older
 /// than the vector.

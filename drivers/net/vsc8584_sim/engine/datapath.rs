@@ -197,8 +197,11 @@ pub fn process<F: GcmFactory>(
             count_global(bank, stats::DROP);
             (Outcome::Drop(DropReason::DropFlow), 0)
         }
-        (flow::TYPE_EGRESS, false) => egress(bank, gcm, i, ctrl, &parsed, frame, out),
-        (flow::TYPE_INGRESS, true) => (ingress(bank, gcm, i, ctrl, &parsed, frame, out), 0),
+        (flow::TYPE_EGRESS, false) => egress(bank, gcm, &Hit::new(i, ctrl, &parsed, frame), out),
+        (flow::TYPE_INGRESS, true) => (
+            ingress(bank, gcm, &Hit::new(i, ctrl, &parsed, frame), out),
+            0,
+        ),
         _ => {
             count_global(bank, stats::TRANSFORM_ERROR);
             (Outcome::Drop(DropReason::WrongFlowType), 0)
@@ -217,16 +220,43 @@ fn too_long(bank: &MacsecBank, parsed: &classify::Frame, len: usize) -> bool {
     check & (1 << 15) != 0 && len > (check & 0x7fff) as usize
 }
 
-/// The egress transform of flow `i`.
+/// A frame and the SAM entry it hit.
+#[derive(Clone, Copy)]
+struct Hit<'a> {
+    /// Index of the entry, of its flow control word and of its record.
+    index: u16,
+    /// The flow control word.
+    ctrl: u32,
+    /// What the parser found.
+    parsed: &'a classify::Frame,
+    /// The frame.
+    frame: &'a [u8],
+}
+
+impl<'a> Hit<'a> {
+    fn new(index: u16, ctrl: u32, parsed: &'a classify::Frame, frame: &'a [u8]) -> Self {
+        Self {
+            index,
+            ctrl,
+            parsed,
+            frame,
+        }
+    }
+}
+
+/// The egress transform of the flow `hit` names.
 fn egress<F: GcmFactory>(
     bank: &mut MacsecBank,
     gcm: &F,
-    i: u16,
-    ctrl: u32,
-    parsed: &classify::Frame,
-    frame: &[u8],
+    hit: &Hit<'_>,
     out: &mut [u8],
 ) -> (Outcome, u16) {
+    let Hit {
+        index: i,
+        ctrl,
+        parsed,
+        frame,
+    } = *hit;
     if ctrl & flow::SA_IN_USE == 0 {
         count_global(bank, stats::TRANSFORM_ERROR);
         return (Outcome::Drop(DropReason::NotUsingSa), 0);
@@ -330,16 +360,19 @@ fn strip(
     }
 }
 
-/// The ingress transform of flow `i`.
+/// The ingress transform of the flow `hit` names.
 fn ingress<F: GcmFactory>(
     bank: &mut MacsecBank,
     gcm: &F,
-    i: u16,
-    ctrl: u32,
-    parsed: &classify::Frame,
-    frame: &[u8],
+    hit: &Hit<'_>,
     out: &mut [u8],
 ) -> Outcome {
+    let Hit {
+        index: i,
+        ctrl,
+        parsed,
+        frame,
+    } = *hit;
     let validate = (ctrl >> flow::VALIDATE_SHIFT) & 0x3;
     let Some(tag) = parsed.sectag else {
         count_global(bank, stats::TRANSFORM_ERROR);

@@ -130,6 +130,16 @@ impl Vector {
     }
 }
 
+/// Runs `check` on every Annex C vector and fails with the names of all the
+/// vectors it rejected, so that one run shows every broken vector.
+pub fn for_all(check: impl Fn(&Vector) -> Result<(), String>) {
+    let failures: Vec<String> = ANNEX_C
+        .iter()
+        .filter_map(|v| check(v).err().map(|e| format!("{}: {e}", v.name)))
+        .collect();
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
 /// IEEE 802.1AE-2018 Annex C, C.1 to C.8.
 pub const ANNEX_C: &[Vector] = &[
     Vector {
