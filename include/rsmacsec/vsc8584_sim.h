@@ -22,8 +22,7 @@ void vsc8584_sim_set_window_stuck(u8 phy, bool stuck);
 u64 vsc8584_sim_accesses(void);
 int vsc8584_sim_engine(u8 phy, bool egress, const u8 *frame, size_t len,
 		       u8 *out, size_t cap);
-ssize_t vsc8584_sim_dump(u8 phy, bool egress, bool counters, u8 *buf,
-			 size_t cap);
+ssize_t vsc8584_sim_dump(u8 phy, u8 view, u8 *buf, size_t cap);
 
 /* Octets a MACsec engine may add to a frame: SecTAG with SCI, and ICV. */
 #define VSC8584_SIM_ENGINE_EXPANSION	32

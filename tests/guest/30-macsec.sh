@@ -64,11 +64,13 @@ check "port 0: SecY, TX SA and RX SA offloaded to the PHY (C driver)"
 
 # What the C driver wrote, as the simulator's debugfs shows it: SAM entries 0
 # (MKA bypass) and 1 (the SA) enabled in both engines, egress record 1 for
-# GCM-AES-128 with AN 0.
+# GCM-AES-128 with AN 0, and (config_init) the host MAC's clocks and
+# receive/transmit enables.
 grep -qx "0x1800 0x00000003" $D/phy0/egress.regs &&
 	grep -qx "0x1800 0x00000003" $D/phy0/ingress.regs &&
-	grep -qx "0x0020 0x924be066" $D/phy0/egress.regs
-check "debugfs register dump: entries 0 and 1 enabled, egress record 1 control word 0x924be066"
+	grep -qx "0x0020 0x924be066" $D/phy0/egress.regs &&
+	grep -qx "0x05 0x0000 0x00110011" $D/phy0/csr.regs
+check "debugfs register dumps: entries 0 and 1 enabled, egress record 1 control word 0x924be066, host MAC enabled"
 
 ip -n peer link add link vsim1 ms1 type macsec port 1 encrypt on &&
 	ip -n peer macsec add ms1 tx sa 0 pn 1 on key 01 $KEY1 &&

@@ -166,7 +166,7 @@ struct vsc8584_sim_text {
 /* Big enough for every register of a bank, 22 octets a line. */
 #define VSC8584_SIM_DUMP_SIZE	(384 * 1024)
 
-/* i_private encodes the PHY (bits 7:2), egress (bit 1) and counters (bit 0). */
+/* i_private encodes the PHY (bits 7:4) and the view (bits 3:0). */
 static int vsc8584_sim_dump_open(struct inode *inode, struct file *file)
 {
 	unsigned long sel = (unsigned long)inode->i_private;
@@ -178,7 +178,7 @@ static int vsc8584_sim_dump_open(struct inode *inode, struct file *file)
 	if (!text)
 		return -ENOMEM;
 	mutex_lock(&vsc8584_sim_bus->mdio_lock);
-	len = vsc8584_sim_dump(sel >> 2, sel & 2, sel & 1, text->data,
+	len = vsc8584_sim_dump(sel >> 4, sel & 0xf, text->data,
 			       VSC8584_SIM_DUMP_SIZE);
 	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
 	if (len < 0) {
@@ -215,9 +215,10 @@ static const struct file_operations vsc8584_sim_dump_fops = {
 
 static void vsc8584_sim_debugfs_phy(unsigned int phy)
 {
+	/* In the order of the views of vsc8584_sim_dump(). */
 	static const char * const names[] = {
 		"ingress.regs", "ingress.counters",
-		"egress.regs", "egress.counters",
+		"egress.regs", "egress.counters", "csr.regs",
 	};
 	struct dentry *dir;
 	char name[8];
@@ -227,7 +228,7 @@ static void vsc8584_sim_debugfs_phy(unsigned int phy)
 	dir = debugfs_create_dir(name, vsc8584_sim_dir);
 	for (i = 0; i < ARRAY_SIZE(names); i++)
 		debugfs_create_file(names[i], 0400, dir,
-				    (void *)(phy << 2 | i), &vsc8584_sim_dump_fops);
+				    (void *)(phy << 4 | i), &vsc8584_sim_dump_fops);
 }
 
 /* pcap file format: a global header, then a record header before each frame. */

@@ -222,38 +222,45 @@ pub unsafe extern "C" fn vsc8584_sim_engine(
     }
 }
 
-/// Writes a text view of MACsec engine `egress ? egress : ingress` of PHY
-/// `phy` to `buf[..cap]`: its non-zero registers, or with `counters` its
-/// counters. Returns the length written, or -ENOSPC when `cap` is too small.
+/// Writes text view `view` of PHY `phy` to `buf[..cap]`: the non-zero
+/// registers (0) or the counters (1) of the ingress MACsec engine, the same
+/// (2, 3) of the egress engine, or the non-zero registers of the other banks
+/// (4). Returns the length written, -ENOSPC when `cap` is too small, or
+/// -EINVAL for an unknown PHY or view.
 ///
 /// # Safety
 ///
 /// `buf` must be valid for writes of `cap` bytes, and the caller must hold
 /// the simulator bus's `mdio_lock`.
 #[no_mangle]
-pub unsafe extern "C" fn vsc8584_sim_dump(
-    phy: u8,
-    egress: bool,
-    counters: bool,
-    buf: *mut u8,
-    cap: usize,
-) -> isize {
+pub unsafe extern "C" fn vsc8584_sim_dump(phy: u8, view: u8, buf: *mut u8, cap: usize) -> isize {
     // SAFETY: The caller guarantees that `buf` is valid for `cap` bytes.
     let buf = unsafe { core::slice::from_raw_parts_mut(buf, cap) };
-    let bank = if egress {
-        Bank::MacsecEgress
-    } else {
-        Bank::MacsecIngress
-    };
     // SAFETY: The caller holds the bus's `mdio_lock`.
-    let Some(bank) = (unsafe { package() }).macsec(phy.into(), bank) else {
+    let Some(phy) = (unsafe { package() }).phy(phy.into()) else {
         return EINVAL.to_errno() as isize;
     };
+    let bank = |egress| {
+        phy.macsec(if egress {
+            Bank::MacsecEgress
+        } else {
+            Bank::MacsecIngress
+        })
+    };
     let mut w = SliceWriter::new(buf);
-    let done = if counters {
-        report::dump_counters(bank, &mut w)
-    } else {
-        report::dump_registers(bank, &mut w)
+    let done = match view {
+        0..=3 => {
+            let Some(bank) = bank(view & 2 != 0) else {
+                return EINVAL.to_errno() as isize;
+            };
+            if view & 1 != 0 {
+                report::dump_counters(bank, &mut w)
+            } else {
+                report::dump_registers(bank, &mut w)
+            }
+        }
+        4 => report::dump_csrs(phy, &mut w),
+        _ => return EINVAL.to_errno() as isize,
     };
     match done {
         Ok(()) => w.len() as isize,

@@ -11,12 +11,13 @@ mod common;
 use common::vectors::{for_all, Vector, XPN_SALT, XPN_SSCI};
 use common::{Gcm, HostGcm};
 use rsmacsec_host::engine::datapath::{self, DropReason, Outcome};
-use rsmacsec_host::engine::report::{dump_counters, dump_registers, SliceWriter};
+use rsmacsec_host::engine::report::{dump_counters, dump_csrs, dump_registers, SliceWriter};
 use rsmacsec_host::engine::sectag::Sci;
 use rsmacsec_host::engine::transform::{protect, CipherSuite, TxConfig, VerifyError};
 use rsmacsec_host::hw::eip160::{flow, nm, record, sam, stats, threshold};
 use rsmacsec_host::hw::regs::macsec;
 use rsmacsec_host::regs::macsec_bank::MacsecBank;
+use rsmacsec_host::regs::Package;
 
 /// Egress control word of the C driver (32-bit PN), without cipher and AN.
 const CTL_EGRESS: u32 = 0x9241_e066;
@@ -772,4 +773,18 @@ fn debugfs_views_show_registers_and_counters_without_clearing_them() {
     let mut w = SliceWriter::new(&mut small);
     assert!(dump_counters(&b, &mut w).is_err());
     assert_eq!(w.len(), 0);
+}
+
+#[test]
+fn debugfs_view_of_the_other_banks_lists_what_was_written() {
+    let mut package = Package::new(8);
+    let phy = package.phy_mut(1).unwrap();
+    phy.set_csr(0x06, 0x02, 10240);
+    phy.set_csr(0x05, 0x00, 0x0011_0011);
+    let mut text = String::new();
+    dump_csrs(package.phy(1).unwrap(), &mut text).unwrap();
+    assert_eq!(
+        text,
+        "0x05 0x0000 0x00110011\n0x06 0x0002 0x00002800\ndropped writes: 0\n"
+    );
 }

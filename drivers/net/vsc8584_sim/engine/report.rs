@@ -10,6 +10,7 @@ use core::fmt::{self, Write};
 use crate::hw::eip160::stats;
 use crate::hw::regs::macsec;
 use crate::regs::macsec_bank::MacsecBank;
+use crate::regs::phy::Phy;
 
 /// Number of word addresses of a bank.
 const BANK_WORDS: u16 = 0x4000;
@@ -23,6 +24,16 @@ pub fn dump_registers(bank: &MacsecBank, w: &mut impl Write) -> fmt::Result {
         }
     }
     Ok(())
+}
+
+/// Writes `target address value` for every non-zero register of the PHY's
+/// other banks behind the page-4 window (host/line MAC, FC buffer, 1588
+/// processors, ...), then how many writes their store had to drop.
+pub fn dump_csrs(phy: &Phy, w: &mut impl Write) -> fmt::Result {
+    for (target, addr, v) in phy.csrs() {
+        writeln!(w, "{target:#04x} {addr:#06x} {v:#010x}")?;
+    }
+    writeln!(w, "dropped writes: {}", phy.dropped_csr_writes())
 }
 
 /// Names and offsets of the per-SA counters of an ingress engine.

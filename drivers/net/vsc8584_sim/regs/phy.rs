@@ -417,6 +417,14 @@ impl Phy {
         self.csr.set(csr_key(target, addr), val);
     }
 
+    /// The non-zero registers of the non-MACsec targets as
+    /// `(target, addr, value)`, by target then address.
+    pub fn csrs(&self) -> impl Iterator<Item = (u8, u16, u32)> + '_ {
+        self.csr
+            .iter()
+            .map(|(key, val)| ((key >> 16) as u8, key as u16, val))
+    }
+
     /// Writes to non-MACsec targets dropped because their store was full.
     pub fn dropped_csr_writes(&self) -> u32 {
         self.csr.dropped()

@@ -62,6 +62,15 @@ impl<const N: usize> SparseStore<N> {
         self.dropped
     }
 
+    /// The non-zero registers as `(key, value)`, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.keys
+            .iter()
+            .zip(self.vals.iter())
+            .take(self.len)
+            .map(|(k, v)| (*k, *v))
+    }
+
     /// Position of `key`, or where it would have to be inserted.
     fn find(&self, key: u32) -> Result<usize, usize> {
         match self.keys.get(..self.len) {
