@@ -113,6 +113,29 @@ static const struct file_operations vsc8584_sim_stuck_fops = {
 	.llseek = noop_llseek,
 };
 
+/*
+ * A file whose content is taken at open (so that reads see one consistent
+ * state) and freed at release.
+ */
+struct vsc8584_sim_snapshot {
+	size_t len;
+	u8 data[];
+};
+
+static ssize_t vsc8584_sim_snapshot_read(struct file *file, char __user *ubuf,
+					 size_t count, loff_t *ppos)
+{
+	struct vsc8584_sim_snapshot *snap = file->private_data;
+
+	return simple_read_from_buffer(ubuf, count, ppos, snap->data, snap->len);
+}
+
+static int vsc8584_sim_snapshot_release(struct inode *inode, struct file *file)
+{
+	kvfree(file->private_data);
+	return 0;
+}
+
 static ssize_t vsc8584_sim_wire_fault_write(struct file *file,
 					    const char __user *ubuf,
 					    size_t len, loff_t *ppos)
@@ -157,12 +180,6 @@ static int vsc8584_sim_wire_show(struct seq_file *s, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(vsc8584_sim_wire);
 
-/* A text snapshot of one engine, taken at open. */
-struct vsc8584_sim_text {
-	size_t len;
-	u8 data[];
-};
-
 /* Big enough for every register of a bank, 22 octets a line. */
 #define VSC8584_SIM_DUMP_SIZE	(384 * 1024)
 
@@ -170,7 +187,7 @@ struct vsc8584_sim_text {
 static int vsc8584_sim_dump_open(struct inode *inode, struct file *file)
 {
 	unsigned long sel = (unsigned long)inode->i_private;
-	struct vsc8584_sim_text *text;
+	struct vsc8584_sim_snapshot *text;
 	ssize_t len;
 
 	text = kvmalloc(struct_size(text, data, VSC8584_SIM_DUMP_SIZE),
@@ -190,26 +207,11 @@ static int vsc8584_sim_dump_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static ssize_t vsc8584_sim_dump_read(struct file *file, char __user *ubuf,
-				     size_t count, loff_t *ppos)
-{
-	struct vsc8584_sim_text *text = file->private_data;
-
-	return simple_read_from_buffer(ubuf, count, ppos, text->data,
-				       text->len);
-}
-
-static int vsc8584_sim_dump_release(struct inode *inode, struct file *file)
-{
-	kvfree(file->private_data);
-	return 0;
-}
-
 static const struct file_operations vsc8584_sim_dump_fops = {
 	.owner = THIS_MODULE,
 	.open = vsc8584_sim_dump_open,
-	.read = vsc8584_sim_dump_read,
-	.release = vsc8584_sim_dump_release,
+	.read = vsc8584_sim_snapshot_read,
+	.release = vsc8584_sim_snapshot_release,
 	.llseek = default_llseek,
 };
 
@@ -254,11 +256,6 @@ struct vsc8584_sim_pcap_rec {
 /* Room for every frame the tap keeps, at the largest size the ports send. */
 #define VSC8584_SIM_PCAP_FRAME_MAX	(ETH_FRAME_LEN + 64)
 
-struct vsc8584_sim_pcap {
-	size_t len;
-	u8 data[];
-};
-
 /* Snapshot of the tap, taken at open so that reads see one consistent file. */
 static int vsc8584_sim_pcap_open(struct inode *inode, struct file *file)
 {
@@ -271,7 +268,7 @@ static int vsc8584_sim_pcap_open(struct inode *inode, struct file *file)
 	};
 	size_t size = sizeof(hdr) + VSC8584_SIM_WIRE_FRAMES *
 		(sizeof(struct vsc8584_sim_pcap_rec) + VSC8584_SIM_PCAP_FRAME_MAX);
-	struct vsc8584_sim_pcap *pcap;
+	struct vsc8584_sim_snapshot *pcap;
 	struct sk_buff *skb;
 	unsigned long flags;
 	size_t len;
@@ -307,25 +304,11 @@ static int vsc8584_sim_pcap_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static ssize_t vsc8584_sim_pcap_read(struct file *file, char __user *ubuf,
-				     size_t count, loff_t *ppos)
-{
-	struct vsc8584_sim_pcap *pcap = file->private_data;
-
-	return simple_read_from_buffer(ubuf, count, ppos, pcap->data, pcap->len);
-}
-
-static int vsc8584_sim_pcap_release(struct inode *inode, struct file *file)
-{
-	kvfree(file->private_data);
-	return 0;
-}
-
 static const struct file_operations vsc8584_sim_pcap_fops = {
 	.owner = THIS_MODULE,
 	.open = vsc8584_sim_pcap_open,
-	.read = vsc8584_sim_pcap_read,
-	.release = vsc8584_sim_pcap_release,
+	.read = vsc8584_sim_snapshot_read,
+	.release = vsc8584_sim_snapshot_release,
 	.llseek = default_llseek,
 };
 
