@@ -6,7 +6,7 @@
 //! access for access, and every check asserts the exact value.
 
 use rsmacsec_host::hw::regs::{
-    ext1, ext2, gpio, macro_ctrl, macsec, mii, ptp, Bank, Page, EXT_PAGE_ACCESS,
+    ext1, ext2, gpio, macro_ctrl, macsec, mii, ptp, Bank, EXT_PAGE_ACCESS,
 };
 use rsmacsec_host::regs::macsec_bank::is_counter;
 use rsmacsec_host::regs::micro::LOG_LEN;
@@ -20,15 +20,10 @@ const BASE: u8 = 8;
 /// budget above 1 gives the driver's behaviour.
 const POLL_BUDGET: usize = 50;
 
-const STD: u16 = Page::Standard as u16;
-const EXT1: u16 = Page::Extended as u16;
-const EXT2: u16 = Page::Extended2 as u16;
-const EXT3: u16 = Page::Extended3 as u16;
-const EXT4: u16 = Page::Extended4 as u16;
-const GPIO: u16 = Page::Gpio as u16;
-const TEST: u16 = Page::Test as u16;
-const TR: u16 = Page::TokenRing as u16;
-const PTP: u16 = Page::Ptp1588 as u16;
+use rsmacsec_host::hw::regs::page::{
+    EXTENDED as EXT1, EXTENDED2 as EXT2, EXTENDED3 as EXT3, EXTENDED4 as EXT4, GPIO,
+    PTP1588 as PTP, STANDARD as STD, TEST, TOKEN_RING as TR,
+};
 
 const EIO: i32 = 5;
 const ETIMEDOUT: i32 = 110;

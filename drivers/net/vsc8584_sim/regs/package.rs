@@ -36,7 +36,7 @@ use super::micro::Micro;
 use super::phy::Phy;
 use super::sparse::SparseStore;
 use crate::hw::indirect::join;
-use crate::hw::regs::{ext1, ext2, gpio, mii, ptp, window, Bank, Page, EXT_PAGE_ACCESS};
+use crate::hw::regs::{ext1, ext2, gpio, mii, ptp, window, Bank, EXT_PAGE_ACCESS};
 
 /// PHYs in a package.
 pub const PHYS: usize = 4;
@@ -44,12 +44,10 @@ pub const PHYS: usize = 4;
 /// Entries of the 1588 CSR store (both PHY pairs, all blocks).
 const BIU_ENTRIES: usize = 1024;
 
-const PAGE_STANDARD: u16 = Page::Standard as u16;
-const PAGE_EXT4: u16 = Page::Extended4 as u16;
-const PAGE_GPIO: u16 = Page::Gpio as u16;
-const PAGE_PTP: u16 = Page::Ptp1588 as u16;
-const PAGE_EXT1: u16 = Page::Extended as u16;
-const PAGE_EXT2: u16 = Page::Extended2 as u16;
+use crate::hw::regs::page::{
+    EXTENDED as PAGE_EXT1, EXTENDED2 as PAGE_EXT2, EXTENDED4 as PAGE_EXT4, GPIO as PAGE_GPIO,
+    PTP1588 as PAGE_PTP, STANDARD as PAGE_STANDARD,
+};
 
 /// Target id of the MACRO_CTRL bank.
 const TARGET_MACRO_CTRL: u8 = Bank::MacroCtrl as u8;

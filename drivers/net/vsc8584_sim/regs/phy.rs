@@ -30,7 +30,7 @@
 use super::macsec_bank::MacsecBank;
 use super::sparse::SparseStore;
 use super::window::Window;
-use crate::hw::regs::{ext1, mii, Bank, Page, PHY_ID_VSC8584};
+use crate::hw::regs::{ext1, mii, Bank, PHY_ID_VSC8584};
 
 /// Registers 0-30 of a full page.
 const PAGE_REGS: usize = 31;
@@ -60,11 +60,10 @@ const ADVERTISE_RESET_VALUE: u16 = 0x01e1;
 /// Power-on `CTRL1000`: 1000BASE-T full and half duplex advertised.
 const CTRL1000_RESET_VALUE: u16 = 0x0300;
 
-/// Page numbers as `u16`, usable as patterns.
-const PAGE_STANDARD: u16 = Page::Standard as u16;
-const PAGE_TEST: u16 = Page::Test as u16;
-const PAGE_TOKEN_RING: u16 = Page::TokenRing as u16;
-const PAGE_PTP: u16 = Page::Ptp1588 as u16;
+use crate::hw::regs::page::{
+    PTP1588 as PAGE_PTP, STANDARD as PAGE_STANDARD, TEST as PAGE_TEST,
+    TOKEN_RING as PAGE_TOKEN_RING,
+};
 
 /// Power-on contents of page 0. Only ever evaluated at compile time (for
 /// [`STD_RESET`]), where an out-of-bounds index would be a build error.

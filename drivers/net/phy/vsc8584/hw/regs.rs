@@ -35,6 +35,31 @@ pub enum Page {
     TokenRing = 0x52b5,
 }
 
+/// The [`Page`] numbers as plain `u16` constants, usable as `match` patterns
+/// on a value of the page register.
+pub mod page {
+    use super::Page;
+
+    /// [`Page::Standard`].
+    pub const STANDARD: u16 = Page::Standard as u16;
+    /// [`Page::Extended`].
+    pub const EXTENDED: u16 = Page::Extended as u16;
+    /// [`Page::Extended2`].
+    pub const EXTENDED2: u16 = Page::Extended2 as u16;
+    /// [`Page::Extended3`].
+    pub const EXTENDED3: u16 = Page::Extended3 as u16;
+    /// [`Page::Extended4`].
+    pub const EXTENDED4: u16 = Page::Extended4 as u16;
+    /// [`Page::Gpio`].
+    pub const GPIO: u16 = Page::Gpio as u16;
+    /// [`Page::Ptp1588`].
+    pub const PTP1588: u16 = Page::Ptp1588 as u16;
+    /// [`Page::Test`].
+    pub const TEST: u16 = Page::Test as u16;
+    /// [`Page::TokenRing`].
+    pub const TOKEN_RING: u16 = Page::TokenRing as u16;
+}
+
 /// Page-4 registers of the 32-bit indirect access window (see [`super::indirect`]).
 pub mod window {
     /// Data bits 15:0.
