@@ -1,21 +1,28 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! Sample: a PHY driver that offloads MACsec through `kernel::net::phy::macsec`.
+//! Sample: a PHY driver that offloads MACsec through the Rust PHY abstractions.
 //!
-//! The "hardware" is a table in memory: the driver accepts one SecY per PHY with the
-//! GCM-AES-128 or GCM-AES-256 cipher suite and keeps the next packet number of each transmit
-//! SA. What it shows:
+//! The PHY is driven by phylib's generic code; the "MACsec hardware" is a table in memory that
+//! accepts one SecY per PHY with the GCM-AES-128 or GCM-AES-256 cipher suite. Frames cross the
+//! PHY unchanged. Each dump of the SecY stands for eight more frames sent on the encoding SA, so
+//! that the counters and packet numbers the sample reports move. What it shows:
 //!
-//! - per-device state created in `probe`, protected by a mutex, dropped on unbind;
-//! - the offload operations getting that state and a typed view of the request;
-//! - refusing a request with an errno and a message the user sees (`ip` prints it);
-//! - never logging a key.
+//! - the driver type is the per-device object: made in `probe`, with a mutex for the state its
+//!   callbacks share, dropped when the driver is unbound;
+//! - the MACsec operations get that object and typed views of the request, and refuse what the
+//!   "hardware" cannot do with an errno and a message the user sees (`ip` prints it);
+//! - the counters of an SA come from the SA the request names, and the "hardware" packet number
+//!   goes back to the kernel, where `ip macsec show` and an MKA daemon read it;
+//! - ethtool PHY statistics (`ethtool --phy-statistics`);
+//! - a key is never logged.
+//!
+//! The identifier is made up; the rsmacsec simulator presents it with `phy_id=0x0f0f0f00`.
 
 use kernel::{
     c_str,
     net::phy::{
         self,
-        macsec::{self, CipherSuite, Context, TxSaStats},
+        macsec::{self, AssocNum, CipherSuite, Context, Sci, TxSaStats, TxScStats},
         DeviceId, Driver,
     },
     new_mutex,
@@ -32,34 +39,64 @@ kernel::module_phy_driver! {
     license: "GPL",
 }
 
-/// What the sample "hardware" holds for one PHY.
-#[derive(Default)]
-struct State {
-    /// SCI of the offloaded SecY, if there is one.
-    secy: Option<u64>,
-    /// Next packet number of each transmit SA, by association number.
-    tx_next_pn: [Option<u64>; macsec::NUM_AN as usize],
+/// Frames the "hardware" pretends to send on the encoding SA between two dumps of the SecY.
+const FRAMES_PER_DUMP: u64 = 8;
+
+/// A transmit SA of the "hardware".
+#[derive(Clone, Copy)]
+struct TxSa {
+    /// The next packet number the hardware will send.
+    next_pn: u64,
+    /// Frames sent with this SA.
+    frames: u64,
 }
 
-struct SamplePhy;
+/// What the "hardware" of one PHY holds.
+#[derive(Default)]
+struct State {
+    /// The offloaded SecY: its SCI, and whether it encrypts.
+    secy: Option<(Sci, bool)>,
+    /// The association number the SecY transmits with.
+    encoding_sa: u8,
+    /// The transmit SAs, by association number.
+    tx: [Option<TxSa>; macsec::NUM_AN as usize],
+    /// Offload requests served, for ethtool.
+    requests: u64,
+}
 
-#[vtable]
-impl Driver for SamplePhy {
-    type Data = Pin<KBox<Mutex<State>>>;
-
-    const NAME: &'static CStr = c_str!("rsmacsec sample MACsec PHY");
-    // A made-up identifier: this sample binds to no real PHY.
-    const PHY_DEVICE_ID: DeviceId = DeviceId::new_with_exact_mask(0x0f0f_0f00);
-    const MACSEC_OPS: Option<macsec::Table<Self>> = Some(macsec::ops::<Self>());
-
-    fn probe(_dev: &mut phy::Device) -> Result<Self::Data> {
-        KBox::pin_init(new_mutex!(State::default(), "rust_phy_macsec"), GFP_KERNEL)
+impl State {
+    fn tx_sa(&mut self, an: AssocNum) -> Result<&mut TxSa> {
+        self.tx[usize::from(an.get())].as_mut().ok_or(ENOENT)
     }
 }
 
+#[pin_data]
+struct SamplePhy {
+    #[pin]
+    state: Mutex<State>,
+}
+
 #[vtable]
-impl macsec::Operations for SamplePhy {
-    fn add_secy(_dev: &mut phy::Device, data: Pin<&Mutex<State>>, ctx: &Context<'_>) -> Result {
+impl Driver for SamplePhy {
+    const NAME: &'static CStr = c_str!("rsmacsec sample MACsec PHY");
+    const PHY_DEVICE_ID: DeviceId = DeviceId::new_with_exact_mask(0x0f0f_0f00);
+    const STATS: &'static [&'static CStr] = &[c_str!("macsec_requests"), c_str!("macsec_secys")];
+
+    fn probe(_dev: &mut phy::Device) -> Result<impl PinInit<Self, Error>> {
+        Ok(try_pin_init!(SamplePhy {
+            state <- new_mutex!(State::default(), "rust_phy_macsec"),
+        }? Error))
+    }
+
+    fn get_stats(&self, _dev: &mut phy::Device, values: &mut [u64]) {
+        let state = self.state.lock();
+        if let [requests, secys] = values {
+            *requests = state.requests;
+            *secys = u64::from(state.secy.is_some());
+        }
+    }
+
+    fn macsec_add_secy(&self, _dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
         let secy = ctx.secy();
         match secy.cipher_suite()? {
             CipherSuite::GcmAes128 | CipherSuite::GcmAes256 => {}
@@ -68,57 +105,141 @@ impl macsec::Operations for SamplePhy {
                 return Err(EOPNOTSUPP);
             }
         }
-        let mut state = data.lock();
+        let mut state = self.state.lock();
         if state.secy.is_some() {
             ctx.set_err_msg(c_str!("the sample PHY offloads one SecY"));
             return Err(EBUSY);
         }
-        state.secy = Some(secy.sci().to_u64());
+        *state = State {
+            secy: Some((secy.sci(), secy.tx_sc().encrypt())),
+            encoding_sa: secy.tx_sc().encoding_sa().get(),
+            requests: state.requests + 1,
+            ..State::default()
+        };
         pr_info!("SecY {:016x} offloaded\n", secy.sci().to_u64());
         Ok(())
     }
 
-    fn del_secy(_dev: &mut phy::Device, data: Pin<&Mutex<State>>, _ctx: &Context<'_>) -> Result {
-        *data.lock() = State::default();
+    fn macsec_upd_secy(&self, _dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let secy = ctx.secy();
+        let mut state = self.state.lock();
+        state.secy = Some((secy.sci(), secy.tx_sc().encrypt()));
+        state.encoding_sa = secy.tx_sc().encoding_sa().get();
+        state.requests += 1;
         Ok(())
     }
 
-    fn add_txsa(_dev: &mut phy::Device, data: Pin<&Mutex<State>>, ctx: &Context<'_>) -> Result {
-        let sa = ctx.tx_sa().ok_or(EINVAL)?;
+    fn macsec_del_secy(&self, _dev: &mut phy::Device, _ctx: &Context<'_>) -> Result {
+        let mut state = self.state.lock();
+        *state = State {
+            requests: state.requests + 1,
+            ..State::default()
+        };
+        Ok(())
+    }
+
+    fn macsec_add_txsa(&self, _dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let (an, sa) = ctx.assoc_num().zip(ctx.tx_sa()).ok_or(EINVAL)?;
         // The key would be written to the hardware here; `{:?}` of a key never shows it.
         let key = ctx.key().ok_or(EINVAL)?;
-        pr_info!("TX SA {} added, {:?}\n", sa.assoc_num().get(), key);
-        data.lock().tx_next_pn[usize::from(sa.assoc_num().get())] = Some(sa.next_pn());
+        pr_info!("TX SA {} added, {:?}\n", an.get(), key);
+        let mut state = self.state.lock();
+        state.tx[usize::from(an.get())] = Some(TxSa {
+            next_pn: sa.next_pn(),
+            frames: 0,
+        });
+        state.requests += 1;
         Ok(())
     }
 
-    fn upd_txsa(_dev: &mut phy::Device, data: Pin<&Mutex<State>>, ctx: &Context<'_>) -> Result {
-        let sa = ctx.tx_sa().ok_or(EINVAL)?;
-        let mut state = data.lock();
-        let slot = &mut state.tx_next_pn[usize::from(sa.assoc_num().get())];
-        if slot.is_none() {
-            return Err(ENOENT);
-        }
+    fn macsec_upd_txsa(&self, _dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let (an, sa) = ctx.assoc_num().zip(ctx.tx_sa()).ok_or(EINVAL)?;
+        let mut state = self.state.lock();
+        let hw = state.tx_sa(an)?;
         if ctx.update_pn() {
-            *slot = Some(sa.next_pn());
+            hw.next_pn = sa.next_pn();
         }
+        state.requests += 1;
         Ok(())
     }
 
-    fn del_txsa(_dev: &mut phy::Device, data: Pin<&Mutex<State>>, ctx: &Context<'_>) -> Result {
-        let sa = ctx.tx_sa().ok_or(EINVAL)?;
-        data.lock().tx_next_pn[usize::from(sa.assoc_num().get())] = None;
+    fn macsec_del_txsa(&self, _dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let an = ctx.assoc_num().ok_or(EINVAL)?;
+        let mut state = self.state.lock();
+        state.tx[usize::from(an.get())] = None;
+        state.requests += 1;
         Ok(())
     }
 
-    fn get_tx_sa_stats(
+    fn macsec_add_rxsc(&self, _dev: &mut phy::Device, _ctx: &Context<'_>) -> Result {
+        self.state.lock().requests += 1;
+        Ok(())
+    }
+
+    fn macsec_del_rxsc(&self, _dev: &mut phy::Device, _ctx: &Context<'_>) -> Result {
+        self.state.lock().requests += 1;
+        Ok(())
+    }
+
+    fn macsec_add_rxsa(&self, _dev: &mut phy::Device, _ctx: &Context<'_>) -> Result {
+        self.state.lock().requests += 1;
+        Ok(())
+    }
+
+    fn macsec_del_rxsa(&self, _dev: &mut phy::Device, _ctx: &Context<'_>) -> Result {
+        self.state.lock().requests += 1;
+        Ok(())
+    }
+
+    fn macsec_get_tx_sa_stats(
+        &self,
         _dev: &mut phy::Device,
-        data: Pin<&Mutex<State>>,
         ctx: &Context<'_>,
     ) -> Result<TxSaStats> {
-        let sa = ctx.tx_sa().ok_or(EINVAL)?;
-        // The sample hardware never sends a frame: its counters of a known SA stay at zero.
-        data.lock().tx_next_pn[usize::from(sa.assoc_num().get())].ok_or(ENOENT)?;
-        Ok(TxSaStats::default())
+        let (an, sa) = ctx.assoc_num().zip(ctx.tx_sa()).ok_or(EINVAL)?;
+        let mut state = self.state.lock();
+        let encrypt = state.secy.ok_or(ENOENT)?.1;
+        let hw = state.tx_sa(an)?;
+        // What the hardware reached goes back to the kernel's SA.
+        sa.set_next_pn(hw.next_pn)?;
+        let frames = u32::try_from(hw.frames).unwrap_or(u32::MAX);
+        Ok(if encrypt {
+            TxSaStats {
+                out_pkts_encrypted: frames,
+                ..Default::default()
+            }
+        } else {
+            TxSaStats {
+                out_pkts_protected: frames,
+                ..Default::default()
+            }
+        })
+    }
+
+    fn macsec_get_tx_sc_stats(
+        &self,
+        _dev: &mut phy::Device,
+        _ctx: &Context<'_>,
+    ) -> Result<TxScStats> {
+        let mut state = self.state.lock();
+        // A dump asks for the counters of the channel before those of its SAs: the "hardware"
+        // sends here, on the encoding SA if it is in use.
+        let encoding_sa = usize::from(state.encoding_sa);
+        if let Some(hw) = state.tx[encoding_sa].as_mut() {
+            hw.next_pn += FRAMES_PER_DUMP;
+            hw.frames += FRAMES_PER_DUMP;
+        }
+        let frames = state.tx.iter().flatten().map(|sa| sa.frames).sum();
+        Ok(match state.secy {
+            Some((_, true)) => TxScStats {
+                out_pkts_encrypted: frames,
+                ..Default::default()
+            },
+            Some((_, false)) => TxScStats {
+                out_pkts_protected: frames,
+                ..Default::default()
+            },
+            None => TxScStats::default(),
+        })
     }
 }

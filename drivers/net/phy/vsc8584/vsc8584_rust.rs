@@ -33,11 +33,10 @@ struct PhyVsc8584;
 
 #[vtable]
 impl Driver for PhyVsc8584 {
-    type Data = ();
     const NAME: &'static CStr = c_str!("Microchip VSC8584 (rsmacsec)");
     const PHY_DEVICE_ID: DeviceId = DeviceId::new_with_exact_mask(hw::regs::PHY_ID_VSC8584);
 
-    fn probe(_dev: &mut phy::Device) -> Result {
-        Ok(())
+    fn probe(_dev: &mut phy::Device) -> Result<impl PinInit<Self, Error>> {
+        Ok(Self)
     }
 }
