@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Build the guest initramfs: busybox, iproute2's ip with its shared
-# libraries, our modules and the guest test scripts.
+# Build the guest initramfs: busybox, iproute2's ip and ethtool with their
+# shared libraries, our modules and the guest test scripts.
 #
 # Usage: initramfs.sh OUTPUT.cpio.gz
 set -euo pipefail
@@ -13,11 +13,15 @@ trap 'rm -rf "$root"' EXIT
 
 mkdir -p "$root"/{bin,sbin,proc,sys,dev,tmp,run,tests,lib/modules/rsmacsec}
 cp /bin/busybox "$root/bin/busybox"
-ip=$(command -v ip || echo /sbin/ip)
-cp "$ip" "$root/sbin/ip"
-for lib in $(ldd "$ip" | grep -o '/[^ ]*'); do
-	mkdir -p "$root$(dirname "$lib")"
-	cp -L "$lib" "$root$lib"
+# iproute2's ip (MACsec) and ethtool (PHY statistics), with their libraries.
+for tool in ip ethtool; do
+	path=$(command -v $tool || echo /sbin/$tool)
+	[ -x "$path" ] || die "$tool not found"
+	cp "$path" "$root/sbin/$tool"
+	for lib in $(ldd "$path" | grep -o '/[^ ]*'); do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
 done
 
 : >"$root/lib/modules/rsmacsec/load-order"

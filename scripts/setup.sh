@@ -9,7 +9,7 @@ PACKAGES=(
 	rustc-web cargo-web rust-web-src rustfmt-web rust-web-clippy
 	clang lld llvm libclang-dev
 	make gcc bc flex bison libelf-dev libssl-dev cpio xz-utils kmod patch perl git
-	python3 python3-cryptography qemu-system-x86 busybox-static iproute2 "$KSRC_PACKAGE"
+	python3 python3-cryptography qemu-system-x86 busybox-static iproute2 ethtool "$KSRC_PACKAGE"
 )
 
 missing=()
