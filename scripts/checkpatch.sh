@@ -7,7 +7,9 @@ set -euo pipefail
 
 [ -x "$KDIR/scripts/checkpatch.pl" ] || die "no kernel tree at $KDIR: run scripts/kernel.sh first"
 rc=0
+n=0
 while read -r p; do
+	n=$((n + 1))
 	[ -n "$p" ] || continue
 	out=$(cd "$KDIR" && ./scripts/checkpatch.pl --strict --no-tree --show-types \
 		"$RSMACSEC_TOP/patches/$p" 2>&1) || rc=1
@@ -16,4 +18,6 @@ while read -r p; do
 	printf '%s\n' "$out" | grep "^total:" | sed "s|^|$p: |"
 	printf '%s\n' "$out" | grep -E '(ERROR|WARNING|CHECK):' || true
 done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$RSMACSEC_TOP/patches/series")
+# No patch checked is a failure, not a pass.
+[ "$n" -gt 0 ] || { echo "no patch in patches/series"; rc=1; }
 exit $rc

@@ -20,26 +20,38 @@ result() {
 
 echo "1..4"
 cd "$RSMACSEC_TOP" || exit 1
-unformatted=$(git ls-files '*.rs' | while read -r f; do
+# Each gate also fails when it finds nothing to check.
+rsfiles=$(git ls-files '*.rs')
+unformatted=$(for f in $rsfiles; do
 	/usr/bin/rustfmt --edition 2021 --config-path "$KDIR/.rustfmt.toml" --check "$f" \
 		>/dev/null 2>&1 || echo "$f"
 done)
-[ -z "$unformatted" ] && [ -f "$KDIR/.rustfmt.toml" ]
-result $? "rustfmt: every Rust file is formatted${unformatted:+ (not: $unformatted)}"
+[ -n "$rsfiles" ] && [ -z "$unformatted" ] && [ -f "$KDIR/.rustfmt.toml" ]
+result $? "rustfmt: all $(echo "$rsfiles" | wc -w) Rust files are formatted${unformatted:+ (not: $unformatted)}"
 
 # Rebuild from scratch so that every object is checked, then accept no
 # warning at all, objtool's included.
 find "$RSMACSEC_TOP/drivers" "$RSMACSEC_TOP/samples" -name '*.o' -delete
 "${KMAKE[@]}" M="$RSMACSEC_TOP" CLIPPY=1 KRUSTFLAGS=-Dwarnings modules >"$OUT_DIR/clippy.log" 2>&1 &&
 	! grep -qi 'warning' "$OUT_DIR/clippy.log"
-result $? "clippy and objtool: our modules build without a warning (log: out/clippy.log)"
+rc=$?
+# Clippy ran on every Rust module of ours: each left its object.
+linted=0
+for m in $(git ls-files '*.rs' | xargs grep -l '^kernel::module_phy_driver!\|^module! {' 2>/dev/null); do
+	[ -f "${m%.rs}.o" ] && linted=$((linted + 1)) || rc=1
+done
+[ "$linted" -gt 0 ] || rc=1
+result $rc "clippy and objtool: our $linted Rust modules build without a warning (log: out/clippy.log)"
 
 bash "$RSMACSEC_TOP/scripts/checkpatch.sh" >"$OUT_DIR/checkpatch.log" 2>&1
 result $? "checkpatch --strict: 0 errors, 0 warnings, 0 checks on every patch (log: out/checkpatch.log)"
-cfiles=$(git ls-files '*.c' '*.h')
+# Absolute paths: checkpatch runs from the kernel tree. Every file must report.
+cfiles=$(git ls-files '*.c' '*.h' | sed "s|^|$RSMACSEC_TOP/|")
 out=$(cd "$KDIR" && ./scripts/checkpatch.pl --strict --no-tree --show-types -f $cfiles 2>&1)
-bad=$(printf '%s\n' "$out" | grep '^total:' | grep -cv '^total: 0 errors, 0 warnings, 0 checks')
 printf '%s\n' "$out" >"$OUT_DIR/checkpatch-c.log"
-[ -n "$cfiles" ] && [ "$bad" = 0 ]
-result $? "checkpatch --strict -f: our C files are clean (log: out/checkpatch-c.log)"
+checked=$(printf '%s\n' "$out" | grep -c '^total:')
+clean=$(printf '%s\n' "$out" | grep -c '^total: 0 errors, 0 warnings, 0 checks')
+nfiles=$(echo "$cfiles" | wc -w)
+[ "$nfiles" -gt 0 ] && [ "$checked" = "$nfiles" ] && [ "$clean" = "$nfiles" ]
+result $? "checkpatch --strict -f: $clean of $nfiles C files clean, $checked checked (log: out/checkpatch-c.log)"
 [ $failed = 0 ]
