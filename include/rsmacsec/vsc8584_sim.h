@@ -15,6 +15,7 @@
 /* Implemented in Rust; called with the bus's mdio_lock held. */
 int vsc8584_sim_mdio_read(u8 addr, u8 regnum);
 int vsc8584_sim_mdio_write(u8 addr, u8 regnum, u16 val);
+void vsc8584_sim_set_phy_id(u32 id);
 void vsc8584_sim_set_link(u8 phy, bool up);
 u8 vsc8584_sim_irq_lines(void);
 void vsc8584_sim_fail_accesses(u64 nth, u32 count, bool timeout);

@@ -6,7 +6,7 @@
 # its MACsec offload operations against it, and the wire carries frames
 # between the two ports.
 . /tests/tap.sh
-plan 19
+plan 22
 M=/lib/modules/rsmacsec
 BUS=/sys/bus/mdio_bus
 PHYS="vsc8584-sim:08 vsc8584-sim:09 vsc8584-sim:0a vsc8584-sim:0b"
@@ -33,10 +33,27 @@ drv=$(basename "$(readlink $BUS/devices/vsc8584-sim:08/driver)")
 [ "$drv" = "Microchip VSC8584 (rsmacsec)" ]
 check "the Rust driver binds to the simulated PHY ($drv)"
 
+# With another identifier (the module parameter phy_id), the package is some
+# other part: both VSC8584 drivers are loaded and neither binds, a test
+# driver matching the made-up identifier does.
+rmmod vsc8584_sim && insmod $M/mscc.ko && insmod $M/vsc8584_sim.ko phy_id=0x0f0f0f00
+check "insmod mscc, then the simulator with phy_id=0x0f0f0f00"
+
+ids=$(for p in $PHYS; do cat $BUS/devices/$p/phy_id; done | sort -u)
+[ "$ids" = 0x0f0f0f00 ] && [ "$(cat /sys/module/vsc8584_sim/parameters/phy_id)" = 252645120 ]
+check "every PHY reports the phy_id parameter ($ids)"
+
+# The sample MACsec PHY driver (loaded at boot) matches exactly 0x0f0f0f00.
+drvs=$(for p in $PHYS; do
+	basename "$(readlink $BUS/devices/$p/driver)"
+done | sort -u)
+[ "$drvs" = "rsmacsec sample MACsec PHY" ]
+check "neither VSC8584 driver binds, the sample driver of 0x0f0f0f00 does ($drvs)"
+
 # phylib turns a PHY's interrupt into polling for good when a driver without
 # interrupt support binds, as ours does for now: give the C driver fresh PHYs.
-rmmod vsc8584_sim && rmmod vsc8584_rust && insmod $M/mscc.ko && insmod $M/vsc8584_sim.ko
-check "insmod mscc (the upstream C driver), then the simulator again"
+rmmod vsc8584_sim && rmmod vsc8584_rust && insmod $M/vsc8584_sim.ko
+check "the simulator again, as a VSC8584, with only the upstream C driver (mscc) loaded"
 
 n=0
 for p in $PHYS; do

@@ -16,6 +16,15 @@
 
 static struct platform_device *vsc8584_sim_pdev;
 
+/*
+ * The identifier every PHY of the package reports in MII registers 2/3. The
+ * default is the VSC8584; another value lets a test bind a PHY driver of its
+ * own to the simulated ports instead of the VSC8584 drivers.
+ */
+static unsigned int phy_id = 0x000707c1;
+module_param(phy_id, uint, 0444);
+MODULE_PARM_DESC(phy_id, "PHY identifier of the simulated PHYs (default 0x000707c1, VSC8584)");
+
 static int vsc8584_sim_probe(struct platform_device *pdev)
 {
 	u8 base = *(u8 *)dev_get_platdata(&pdev->dev);
@@ -53,6 +62,8 @@ int vsc8584_sim_register(u8 base)
 {
 	int err;
 
+	/* Before the bus exists: its registration reads the identifier. */
+	vsc8584_sim_set_phy_id(phy_id);
 	err = platform_driver_register(&vsc8584_sim_driver);
 	if (err)
 		return err;

@@ -3,7 +3,8 @@
 //! Simulator of a Microchip VSC8584 PHY package and its MACsec engines.
 //!
 //! There is no VSC8584 board here, so this module is the hardware: an MDIO
-//! bus carrying a package of four PHYs (identifier 0x000707c1) whose
+//! bus carrying a package of four PHYs (identifier 0x000707c1, or the module
+//! parameter `phy_id`) whose
 //! registers behave as the real ones do for the drivers (see [`regs`]).
 //!
 //! The register model and the MACsec engines' frame path are pure Rust
@@ -89,6 +90,14 @@ pub extern "C" fn vsc8584_sim_mdio_write(addr: u8, regnum: u8, val: u16) -> core
         Err(MdioError::NoDevice) => 0,
         Err(err) => errno(err),
     }
+}
+
+/// Makes every PHY of the package report `id` in MII registers 2/3, called by
+/// the C glue with the module parameter `phy_id` before the bus exists.
+#[no_mangle]
+pub extern "C" fn vsc8584_sim_set_phy_id(id: u32) {
+    // SAFETY: No bus exists yet, or the C glue holds its `mdio_lock`.
+    unsafe { package() }.set_phy_id(id);
 }
 
 /// Sets the copper link of PHY `phy` of the package, called by the C glue.

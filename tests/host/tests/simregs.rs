@@ -625,6 +625,25 @@ fn every_phy_of_the_package_has_the_vsc8584_id() {
 }
 
 #[test]
+fn the_phy_id_strap_reaches_every_phy_and_survives_a_reset() {
+    let mut p = pkg();
+    p.set_phy_id(0x0f0f_0f00);
+    for phy in 0..PHYS as u8 {
+        assert_eq!(p.mdio_read(addr(phy), mii::PHYSID1), Ok(0x0f0f));
+        assert_eq!(p.mdio_read(addr(phy), mii::PHYSID2), Ok(0x0f00));
+        // Read-only, whatever the identifier.
+        p.mdio_write(addr(phy), mii::PHYSID1, 0x0007).unwrap();
+        assert_eq!(p.mdio_read(addr(phy), mii::PHYSID1), Ok(0x0f0f));
+    }
+    // It stands for the part: a power-on reset keeps it.
+    p.reset();
+    assert_eq!(p.mdio_read(addr(3), mii::PHYSID2), Ok(0x0f00));
+    // And back to a VSC8584 (the module's default).
+    p.set_phy_id(0x0007_07c1);
+    assert_eq!(p.mdio_read(addr(0), mii::PHYSID2), Ok(0x07c1));
+}
+
+#[test]
 fn base_address_discovery_as_vsc8584_get_base_addr() {
     for reversed in [false, true] {
         let mut p = Box::new(if reversed {

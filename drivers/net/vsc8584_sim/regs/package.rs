@@ -124,6 +124,13 @@ impl Package {
         self.accesses = 0;
     }
 
+    /// Makes every PHY of the package report `id` in `PHYSID1/2`, as a
+    /// package of another part would (the module parameter `phy_id`). A
+    /// power-on reset keeps it.
+    pub fn set_phy_id(&mut self, id: u32) {
+        self.phys.iter_mut().for_each(|p| p.set_phy_id(id));
+    }
+
     /// Lowest MDIO address of the package.
     pub fn base(&self) -> u8 {
         self.base

@@ -19,8 +19,10 @@
 //! Registers with behaviour (everything else is plain storage):
 //!
 //! * `BMCR` (0): `RESET` (bit 15) and `ANRESTART` (bit 9) self-clear;
-//! * `BMSR` (1), `PHYSID1/2` (2/3, 0x0007/0x07c1), `LPA` (5), `STAT1000` (10),
-//!   `ESTATUS` (15) are read-only and follow the simulated link;
+//! * `BMSR` (1), `PHYSID1/2` (2/3), `LPA` (5), `STAT1000` (10), `ESTATUS`
+//!   (15) are read-only and follow the simulated link; `PHYSID1/2` read the
+//!   PHY identifier the package was strapped with ([`Phy::set_phy_id`],
+//!   0x000707c1 unless the module parameter `phy_id` says otherwise);
 //! * `INT_STATUS` (26): sticky event bits, cleared by reading; bit 15 (MDINT)
 //!   reads 1 when an event enabled in `INT_MASK` (25) is pending;
 //! * ext1 `EXT_PHY_CNTL_4` (23) bits 15:11 read the PHY's address within the
@@ -127,6 +129,8 @@ pub struct Phy {
     link: bool,
     /// Sticky `INT_STATUS` events.
     int_status: u16,
+    /// What `PHYSID1/2` report (a strap: kept across resets).
+    phy_id: u32,
 }
 
 impl Phy {
@@ -151,6 +155,7 @@ impl Phy {
             csr: SparseStore::new(),
             link: false,
             int_status: 0,
+            phy_id: PHY_ID_VSC8584,
         }
     }
 
@@ -172,6 +177,17 @@ impl Phy {
         self.csr.clear();
         self.link = false;
         self.int_status = 0;
+    }
+
+    /// Sets the identifier `PHYSID1/2` report. It stands for the part the
+    /// package is; a reset keeps it.
+    pub fn set_phy_id(&mut self, id: u32) {
+        self.phy_id = id;
+    }
+
+    /// The identifier `PHYSID1/2` report.
+    pub fn phy_id(&self) -> u32 {
+        self.phy_id
     }
 
     /// Address of this PHY within the package (0-3).
@@ -210,8 +226,8 @@ impl Phy {
                     BMSR_CAPS
                 }
             }
-            mii::PHYSID1 => (PHY_ID_VSC8584 >> 16) as u16,
-            mii::PHYSID2 => PHY_ID_VSC8584 as u16,
+            mii::PHYSID1 => (self.phy_id >> 16) as u16,
+            mii::PHYSID2 => self.phy_id as u16,
             mii::LPA if self.link => LPA_LINK_UP,
             mii::STAT1000 if self.link => STAT1000_LINK_UP,
             mii::LPA | mii::STAT1000 => 0,
