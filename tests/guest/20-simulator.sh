@@ -6,7 +6,7 @@
 # its MACsec offload operations against it, and the wire carries frames
 # between the two ports.
 . /tests/tap.sh
-plan 22
+plan 24
 M=/lib/modules/rsmacsec
 BUS=/sys/bus/mdio_bus
 PHYS="vsc8584-sim:08 vsc8584-sim:09 vsc8584-sim:0a vsc8584-sim:0b"
@@ -120,6 +120,14 @@ check "ip macsec show reports offload: phy"
 
 ip link set ms0 up && ip link set ms0 down && ip link del ms0
 check "the offloaded SecY goes up, down and away (dev_open, dev_stop, del_secy)"
+
+grep -qx "total 0" $D/misuse
+check "the C driver's programming left no misuse in debugfs ($(head -n 1 $D/misuse))"
+
+grep -qx "intr_clear=w0c (w0c|w1c)" $D/variants && echo intr_clear=w1c >$D/variants &&
+	grep -qx "intr_clear=w1c (w0c|w1c)" $D/variants &&
+	! echo intr_clear=w2c 2>/dev/null >$D/variants && echo intr_clear=w0c >$D/variants
+check "debugfs variants lists the behaviours MESA leaves open and selects one"
 
 ip -n peer link set vsim1 netns 1 && ip netns del peer &&
 	ip link set vsim0 down && ip link set vsim1 down &&

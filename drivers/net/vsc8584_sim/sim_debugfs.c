@@ -16,6 +16,10 @@
  *                                     MACsec engine, "address value"
  *   phy<N>/{ingress,egress}.counters  read: its counters (reading them here
  *                                     does not clear them)
+ *   misuse        read: "total N", then what the drivers did that the
+ *                 hardware documentation does not allow; write "clear"
+ *   variants      read: the behaviours the documentation leaves open, as
+ *                 "name=value (choices)"; write "name=value" to select one
  *
  * Like the MDIO accesses, every call into the model holds the bus's
  * mdio_lock.
@@ -215,6 +219,66 @@ static const struct file_operations vsc8584_sim_dump_fops = {
 	.llseek = default_llseek,
 };
 
+/* Room for the misuse of 8 engines, 8 entries each, or for the variants. */
+#define VSC8584_SIM_TEXT_SIZE	(16 * 1024)
+
+/* A text file of the package, taken at open: misuse (0) or variants (1). */
+static int vsc8584_sim_text_open(struct inode *inode, struct file *file)
+{
+	unsigned long sel = (unsigned long)inode->i_private;
+	struct vsc8584_sim_snapshot *text;
+	ssize_t len;
+
+	text = kvmalloc(struct_size(text, data, VSC8584_SIM_TEXT_SIZE),
+			GFP_KERNEL);
+	if (!text)
+		return -ENOMEM;
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	if (sel)
+		len = vsc8584_sim_variants(text->data, VSC8584_SIM_TEXT_SIZE);
+	else
+		len = vsc8584_sim_misuse(text->data, VSC8584_SIM_TEXT_SIZE);
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	if (len < 0) {
+		kvfree(text);
+		return len;
+	}
+	text->len = len;
+	file->private_data = text;
+	return 0;
+}
+
+static ssize_t vsc8584_sim_text_write(struct file *file,
+				      const char __user *ubuf, size_t len,
+				      loff_t *ppos)
+{
+	unsigned long sel = (unsigned long)file_inode(file)->i_private;
+	char buf[64];
+	int err;
+
+	err = vsc8584_sim_get_cmd(buf, sizeof(buf), ubuf, len);
+	if (err)
+		return err;
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	if (sel)
+		err = vsc8584_sim_set_variant(buf, strlen(buf));
+	else if (sysfs_streq(buf, "clear"))
+		vsc8584_sim_misuse_clear();
+	else
+		err = -EINVAL;
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	return err ? err : len;
+}
+
+static const struct file_operations vsc8584_sim_text_fops = {
+	.owner = THIS_MODULE,
+	.open = vsc8584_sim_text_open,
+	.read = vsc8584_sim_snapshot_read,
+	.write = vsc8584_sim_text_write,
+	.release = vsc8584_sim_snapshot_release,
+	.llseek = default_llseek,
+};
+
 static void vsc8584_sim_debugfs_phy(unsigned int phy)
 {
 	/* In the order of the views of vsc8584_sim_dump(). */
@@ -329,6 +393,10 @@ void vsc8584_sim_debugfs_init(void)
 			    &vsc8584_sim_wire_fault_fops);
 	debugfs_create_file("wire", 0400, vsc8584_sim_dir, NULL,
 			    &vsc8584_sim_wire_fops);
+	debugfs_create_file("misuse", 0600, vsc8584_sim_dir, (void *)0UL,
+			    &vsc8584_sim_text_fops);
+	debugfs_create_file("variants", 0600, vsc8584_sim_dir, (void *)1UL,
+			    &vsc8584_sim_text_fops);
 	for (phy = 0; phy < VSC8584_SIM_PHYS; phy++)
 		vsc8584_sim_debugfs_phy(phy);
 }
