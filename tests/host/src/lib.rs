@@ -4,7 +4,8 @@
 //!
 //! The driver's hardware description and the simulator are two crates
 //! (`driver/` and `sim/`) that know nothing of each other; only the tests
-//! see both, to run one against the other.
+//! see both, to run one against the other and to compare the two
+//! descriptions of the hardware (`tests/crosscheck.rs`).
 
 #![no_std]
 
