@@ -9,7 +9,7 @@
 # capture goes to the host, which decrypts it on its own
 # (scripts/wire_check.py --macsec).
 . /tests/tap.sh
-plan 20
+plan 21
 M=/lib/modules/rsmacsec
 D=/sys/kernel/debug/vsc8584_sim
 # The SAKs: the offload side sends with KEY0, the software side with KEY1.
@@ -171,6 +171,9 @@ rc=$?
 drops1=$(hw_global 0 egress OutPktsUnknownSA)
 [ $rc -ne 0 ] && [ "$drops1" -gt "$drops0" ]
 check "with the SA retired, the PHY sends nothing in clear: no SA, dropped (OutPktsUnknownSA $drops0 -> $drops1)"
+
+misuse_clean
+check "the C driver's MACsec offload left no misuse ($(misuse_total))"
 
 ip link del ms0 && ip -n peer link del ms1 && ip -n peer link set vsim1 netns 1 &&
 	ip netns del peer && ip link set vsim0 down && ip link set vsim1 down &&

@@ -20,6 +20,9 @@
  *                 hardware documentation does not allow; write "clear"
  *   variants      read: the behaviours the documentation leaves open, as
  *                 "name=value (choices)"; write "name=value" to select one
+ *   macsec_write  write "<phy> ingress|egress <addr> <value>", the last two
+ *                 in hex: a register write as the page-4 window makes it,
+ *                 for a test that provokes misuse on purpose
  *
  * Like the MDIO accesses, every call into the model holds the bus's
  * mdio_lock.
@@ -279,6 +282,42 @@ static const struct file_operations vsc8584_sim_text_fops = {
 	.llseek = default_llseek,
 };
 
+static ssize_t vsc8584_sim_macsec_write_write(struct file *file,
+					      const char __user *ubuf,
+					      size_t len, loff_t *ppos)
+{
+	unsigned int phy, addr, val;
+	char buf[64], engine[8];
+	bool egress;
+	int err;
+
+	err = vsc8584_sim_get_cmd(buf, sizeof(buf), ubuf, len);
+	if (err)
+		return err;
+	if (sscanf(buf, "%u %7s %x %x", &phy, engine, &addr, &val) != 4 ||
+	    phy > 3 || addr > 0x3fff)
+		return -EINVAL;
+	if (!strcmp(engine, "egress"))
+		egress = true;
+	else if (!strcmp(engine, "ingress"))
+		egress = false;
+	else
+		return -EINVAL;
+
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	err = vsc8584_sim_macsec_write(phy, egress, addr, val);
+	vsc8584_sim_irq_sync();
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	return err ? err : len;
+}
+
+static const struct file_operations vsc8584_sim_macsec_write_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = vsc8584_sim_macsec_write_write,
+	.llseek = noop_llseek,
+};
+
 static void vsc8584_sim_debugfs_phy(unsigned int phy)
 {
 	/* In the order of the views of vsc8584_sim_dump(). */
@@ -397,6 +436,8 @@ void vsc8584_sim_debugfs_init(void)
 			    &vsc8584_sim_text_fops);
 	debugfs_create_file("variants", 0600, vsc8584_sim_dir, (void *)1UL,
 			    &vsc8584_sim_text_fops);
+	debugfs_create_file("macsec_write", 0200, vsc8584_sim_dir, NULL,
+			    &vsc8584_sim_macsec_write_fops);
 	for (phy = 0; phy < VSC8584_SIM_PHYS; phy++)
 		vsc8584_sim_debugfs_phy(phy);
 }

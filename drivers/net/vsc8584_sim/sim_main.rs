@@ -346,6 +346,32 @@ pub unsafe extern "C" fn vsc8584_sim_set_variant(cmd: *const u8, len: usize) -> 
     }
 }
 
+/// Writes `val` to register `addr` of a MACsec engine of PHY `phy` the way a
+/// bus write through the page-4 window does, checks and side effects
+/// included (debugfs `macsec_write`: a test provoking misuse on purpose).
+/// Returns `-EINVAL` for a PHY the package does not have.
+#[no_mangle]
+pub extern "C" fn vsc8584_sim_macsec_write(
+    phy: u8,
+    egress: bool,
+    addr: u16,
+    val: u32,
+) -> core::ffi::c_int {
+    let engine = if egress {
+        Engine::Egress
+    } else {
+        Engine::Ingress
+    };
+    // SAFETY: The C glue holds the bus's `mdio_lock`.
+    let package = unsafe { package() };
+    let Some(bank) = package.macsec_mut(phy.into(), engine) else {
+        return EINVAL.to_errno();
+    };
+    bank.write(addr, val);
+    package.update_irqs();
+    0
+}
+
 /// Reports the misuse the engines recorded on the console, for the test
 /// harness: `make check` fails on a non-zero total.
 fn report_misuse(package: &Package) {
