@@ -11,7 +11,12 @@ means the run cannot be trusted into failures of their own:
 - a kernel report on the console: KASAN, lockdep, kmemleak, WARNING, BUG,
   Oops, panic, a failed module load;
 - a script that exits non-zero, or whose TAP plan does not match its results;
-- a run with no KUnit case at all, when one was expected.
+- a run with no KUnit case at all, when one was expected;
+- misuse of the simulated hardware: every load of the simulator
+  ("vsc8584_sim: VSC8584 package at ...") must be followed by its unload
+  report "vsc8584_sim: misuse total 0"; a non-zero total, a load without its
+  report, or a run in which the simulator never loaded fails (a test that
+  provokes misuse on purpose clears it through debugfs once checked).
 
 Prints one line per result and, last, "suite: N passed, N failed". Writes the
 counts as JSON when asked to (--json), for scripts/check.sh to add up.
@@ -44,6 +49,11 @@ REPORTS = [
     (re.compile(r"Kernel panic - not syncing"), "kernel panic"),
     (re.compile(r"RSMACSEC-INSMOD-FAILED (\S+)"), "module load failed"),
 ]
+
+
+SIM_LOAD = re.compile(r"vsc8584_sim: VSC8584 package at MDIO addresses")
+SIM_MISUSE_TOTAL = re.compile(r"vsc8584_sim: misuse total (\d+)")
+SIM_MISUSE_ENTRY = re.compile(r"vsc8584_sim: misuse (phy\d .*)")
 
 
 class Results:
@@ -134,6 +144,42 @@ def parse_scripts(raw_lines, res):
 BASE64 = re.compile(r"^[A-Za-z0-9+/=]+$")
 
 
+def check_misuse(lines, res):
+    """Fails the run for simulator loads that left misuse behind, that never
+    reported (no unload, a crash), and for a run without any load."""
+    loads = 0
+    pending = False
+    total = None
+    entries = []
+
+    def close():
+        if total is None:
+            res.add(False, f"simulator: load {loads} never reported its misuse",
+                    "the module did not unload; see the console log")
+        elif total:
+            res.add(False, f"simulator: load {loads} left misuse behind (total {total})",
+                    "; ".join(entries)[:300])
+
+    for l in lines:
+        if SIM_LOAD.search(l):
+            if pending:
+                close()
+            loads += 1
+            pending, total, entries = True, None, []
+            continue
+        m = SIM_MISUSE_TOTAL.search(l)
+        if m and pending and total is None:
+            total = int(m.group(1))
+            continue
+        m = SIM_MISUSE_ENTRY.search(l)
+        if m and pending:
+            entries.append(m.group(1))
+    if pending:
+        close()
+    if not loads:
+        res.add(False, "simulator: never loaded", "its misuse cannot have been checked")
+
+
 def extract_files(text, out_dir):
     """Writes the files the guest printed in base64 between RSMACSEC-FILE-BEGIN
     and RSMACSEC-FILE-END markers into out_dir; returns their names."""
@@ -153,7 +199,7 @@ def extract_files(text, out_dir):
     return names
 
 
-def parse(text, expect_kunit=True, expect_done=True):
+def parse(text, expect_kunit=True, expect_done=True, expect_simulator=True):
     lines = [strip(l) for l in text.splitlines()]
     res = Results()
     # Built-in suites (the kernel crate's) run at boot, module suites when
@@ -167,6 +213,8 @@ def parse(text, expect_kunit=True, expect_done=True):
             if pattern.search(l):
                 res.add(False, f"console: {what}", l.strip()[:160])
                 break
+    if expect_simulator:
+        check_misuse(lines, res)
     if expect_done and "RSMACSEC-GUEST-DONE" not in lines:
         res.add(False, "guest: run did not complete", "panic, hang or timeout; see the console log")
     return res
@@ -178,11 +226,13 @@ def main():
     ap.add_argument("--suite", default="guest", help="name used in the closing line")
     ap.add_argument("--json", help="write the counts here")
     ap.add_argument("--no-kunit", action="store_true", help="do not require a KUnit case")
+    ap.add_argument("--no-simulator", action="store_true",
+                    help="do not require the simulator's misuse reports")
     ap.add_argument("--files", help="write the files the guest printed into this directory")
     args = ap.parse_args()
     with open(args.log, errors="replace") as f:
         text = f.read()
-    res = parse(text, expect_kunit=not args.no_kunit)
+    res = parse(text, expect_kunit=not args.no_kunit, expect_simulator=not args.no_simulator)
     if args.files:
         for name in extract_files(text, args.files):
             print(f"file from the guest: {args.files}/{name}")

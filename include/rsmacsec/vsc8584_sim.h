@@ -24,6 +24,11 @@ u64 vsc8584_sim_accesses(void);
 int vsc8584_sim_engine(u8 phy, bool egress, const u8 *frame, size_t len,
 		       u8 *out, size_t cap);
 ssize_t vsc8584_sim_dump(u8 phy, u8 view, u8 *buf, size_t cap);
+ssize_t vsc8584_sim_misuse(u8 *buf, size_t cap);
+void vsc8584_sim_misuse_clear(void);
+ssize_t vsc8584_sim_variants(u8 *buf, size_t cap);
+int vsc8584_sim_set_variant(const u8 *cmd, size_t len);
+int vsc8584_sim_macsec_write(u8 phy, bool egress, u16 addr, u32 val);
 
 /* Octets a MACsec engine may add to a frame: SecTAG with SCI, and ICV. */
 #define VSC8584_SIM_ENGINE_EXPANSION	32

@@ -6,7 +6,7 @@
 # its MACsec offload operations against it, and the wire carries frames
 # between the two ports.
 . /tests/tap.sh
-plan 22
+plan 28
 M=/lib/modules/rsmacsec
 BUS=/sys/bus/mdio_bus
 PHYS="vsc8584-sim:08 vsc8584-sim:09 vsc8584-sim:0a vsc8584-sim:0b"
@@ -33,6 +33,9 @@ drv=$(basename "$(readlink $BUS/devices/vsc8584-sim:08/driver)")
 [ "$drv" = "Microchip VSC8584 (rsmacsec)" ]
 check "the Rust driver binds to the simulated PHY ($drv)"
 
+misuse_clean
+check "the Rust driver left no misuse ($(misuse_total))"
+
 # With another identifier (the module parameter phy_id), the package is some
 # other part: both VSC8584 drivers are loaded and neither binds, a test
 # driver matching the made-up identifier does.
@@ -49,6 +52,9 @@ drvs=$(for p in $PHYS; do
 done | sort -u)
 [ "$drvs" = "rsmacsec sample MACsec PHY" ]
 check "neither VSC8584 driver binds, the sample driver of 0x0f0f0f00 does ($drvs)"
+
+misuse_clean
+check "the sample driver left no misuse ($(misuse_total))"
 
 # phylib turns a PHY's interrupt into polling for good when a driver without
 # interrupt support binds, as ours does for now: give the C driver fresh PHYs.
@@ -120,6 +126,23 @@ check "ip macsec show reports offload: phy"
 
 ip link set ms0 up && ip link set ms0 down && ip link del ms0
 check "the offloaded SecY goes up, down and away (dev_open, dev_stop, del_secy)"
+
+misuse_clean
+check "the C driver's programming left no misuse in debugfs ($(misuse_total))"
+
+# Misuse on purpose: reserved bits 15:8 of an egress flow control word.
+echo "0 egress 1c05 ff03" >$D/macsec_write && misuse_total | grep -qx "total 1" &&
+	grep -qx "phy0 egress reserved-bits addr=0x1c05 value=0x0000ff03 detail=0x0000ff00 count=1" \
+		$D/misuse
+check "reserved bits written on purpose are listed in debugfs misuse ($(misuse_total))"
+
+echo clear >$D/misuse && misuse_clean
+check "debugfs misuse clears once the test has checked it ($(misuse_total))"
+
+grep -qx "intr_clear=w0c (w0c|w1c)" $D/variants && echo intr_clear=w1c >$D/variants &&
+	grep -qx "intr_clear=w1c (w0c|w1c)" $D/variants &&
+	! echo intr_clear=w2c 2>/dev/null >$D/variants && echo intr_clear=w0c >$D/variants
+check "debugfs variants lists the behaviours MESA leaves open and selects one"
 
 ip -n peer link set vsim1 netns 1 && ip netns del peer &&
 	ip link set vsim0 down && ip link set vsim1 down &&

@@ -21,6 +21,12 @@ check() {
 }
 finish() { [ $_tap_failed -eq 0 ]; exit $?; }
 
+# The first line of the simulator's debugfs misuse, "total N" (nothing when
+# the simulator is not loaded).
+misuse_total() { head -n 1 /sys/kernel/debug/vsc8584_sim/misuse 2>/dev/null; }
+# Succeeds when the simulator is loaded and nothing misused its hardware.
+misuse_clean() { [ "$(misuse_total)" = "total 0" ]; }
+
 # Waits (bounded, 10 s) until port $1 has carrier: phylib polls the PHY or
 # takes its interrupt. $2 runs the read elsewhere, e.g. "ip netns exec peer".
 carrier() {

@@ -26,8 +26,23 @@ RSMACSEC-TAP-BEGIN 10-module
 ok 1 - vsc8584_rust is loaded
 ok 2 - phylib lists the driver
 RSMACSEC-TAP-END 10-module rc=0
+[    4.000000] vsc8584_sim: VSC8584 package at MDIO addresses 8..11
+[    5.000000] vsc8584_sim: misuse total 0
 RSMACSEC-GUEST-DONE
 """
+
+SIM_LOAD = "[    6.000000] vsc8584_sim: VSC8584 package at MDIO addresses 8..11\n"
+SIM_CLEAN = "[    7.000000] vsc8584_sim: misuse total 0\n"
+SIM_MISUSED = (
+    "[    7.000000] vsc8584_sim: misuse total 2\n"
+    "[    7.000001] vsc8584_sim: misuse phy0 egress reserved-bits addr=0x1c05 "
+    "value=0x0000ff03 detail=0x0000ff00 count=2\n"
+)
+
+
+def with_sim(*events):
+    """KUNIT_OK with more simulator console lines before the done marker."""
+    return KUNIT_OK.replace("RSMACSEC-GUEST-DONE", "".join(events) + "RSMACSEC-GUEST-DONE")
 
 
 class ParseTest(unittest.TestCase):
@@ -67,8 +82,8 @@ class ParseTest(unittest.TestCase):
 
     def test_no_kunit_case_is_a_failure(self):
         text = "RSMACSEC-GUEST-START mode=check\nRSMACSEC-GUEST-DONE\n"
-        self.assertEqual(self.counts(text), (0, 1, 0))
-        self.assertEqual(self.counts(text, expect_kunit=False), (0, 0, 0))
+        self.assertEqual(self.counts(text, expect_simulator=False), (0, 1, 0))
+        self.assertEqual(self.counts(text, expect_kunit=False, expect_simulator=False), (0, 0, 0))
 
     def test_panic_without_done_marker(self):
         text = KUNIT_OK.replace("RSMACSEC-GUEST-DONE\n", "")
@@ -81,7 +96,9 @@ class ParseTest(unittest.TestCase):
     def test_hang_is_a_failure(self):
         text = KUNIT_OK.split("RSMACSEC-TAP-END")[0]
         r = results.parse(text)
-        self.assertEqual(r.failed, 2)  # script did not finish, run did not complete
+        # The script did not finish, the run did not complete, and the
+        # simulator's misuse was never reported.
+        self.assertEqual(r.failed, 3)
 
     def test_sanitizer_reports_fail_the_run(self):
         for report in [
@@ -111,6 +128,44 @@ class ParseTest(unittest.TestCase):
     def test_failed_script_check(self):
         text = KUNIT_OK.replace("ok 2 - phylib", "not ok 2 - phylib")
         self.assertEqual(self.counts(text), (3, 1, 0))
+
+class MisuseGateTest(unittest.TestCase):
+    def parse(self, text):
+        return results.parse(text)
+
+    def test_every_clean_load_passes(self):
+        r = self.parse(with_sim(SIM_LOAD, SIM_CLEAN, SIM_LOAD, SIM_CLEAN))
+        self.assertEqual((r.passed, r.failed), (4, 0))
+
+    def test_misuse_left_behind_fails(self):
+        r = self.parse(with_sim(SIM_LOAD, SIM_MISUSED))
+        self.assertEqual(r.failed, 1)
+        self.assertTrue(any("load 2 left misuse behind (total 2)" in l and
+                            "reserved-bits addr=0x1c05" in l for l in r.lines), r.lines)
+
+    def test_a_load_without_its_report_fails(self):
+        # Loaded again before the report, and once more at the end of the run.
+        r = self.parse(with_sim(SIM_LOAD, SIM_LOAD, SIM_CLEAN, SIM_LOAD))
+        self.assertEqual(r.failed, 2)
+        self.assertIn("FAIL simulator: load 2 never reported its misuse  "
+                      "(the module did not unload; see the console log)", r.lines)
+        self.assertTrue(any("load 4 never reported" in l for l in r.lines), r.lines)
+
+    def test_a_run_without_the_simulator_fails(self):
+        text = KUNIT_OK.replace(
+            "[    4.000000] vsc8584_sim: VSC8584 package at MDIO addresses 8..11\n", "")
+        text = text.replace("[    5.000000] vsc8584_sim: misuse total 0\n", "")
+        r = self.parse(text)
+        self.assertEqual(r.failed, 1)
+        self.assertIn("FAIL simulator: never loaded  (its misuse cannot have been checked)",
+                      r.lines)
+        # Unless the caller says the run has no simulator.
+        self.assertEqual(results.parse(text, expect_simulator=False).failed, 0)
+
+    def test_a_report_without_a_load_proves_nothing(self):
+        text = KUNIT_OK.replace(
+            "[    4.000000] vsc8584_sim: VSC8584 package at MDIO addresses 8..11\n", "")
+        self.assertEqual(self.parse(text).failed, 1)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,13 @@
  *                                     MACsec engine, "address value"
  *   phy<N>/{ingress,egress}.counters  read: its counters (reading them here
  *                                     does not clear them)
+ *   misuse        read: "total N", then what the drivers did that the
+ *                 hardware documentation does not allow; write "clear"
+ *   variants      read: the behaviours the documentation leaves open, as
+ *                 "name=value (choices)"; write "name=value" to select one
+ *   macsec_write  write "<phy> ingress|egress <addr> <value>", the last two
+ *                 in hex: a register write as the page-4 window makes it,
+ *                 for a test that provokes misuse on purpose
  *
  * Like the MDIO accesses, every call into the model holds the bus's
  * mdio_lock.
@@ -215,6 +222,102 @@ static const struct file_operations vsc8584_sim_dump_fops = {
 	.llseek = default_llseek,
 };
 
+/* Room for the misuse of 8 engines, 8 entries each, or for the variants. */
+#define VSC8584_SIM_TEXT_SIZE	(16 * 1024)
+
+/* A text file of the package, taken at open: misuse (0) or variants (1). */
+static int vsc8584_sim_text_open(struct inode *inode, struct file *file)
+{
+	unsigned long sel = (unsigned long)inode->i_private;
+	struct vsc8584_sim_snapshot *text;
+	ssize_t len;
+
+	text = kvmalloc(struct_size(text, data, VSC8584_SIM_TEXT_SIZE),
+			GFP_KERNEL);
+	if (!text)
+		return -ENOMEM;
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	if (sel)
+		len = vsc8584_sim_variants(text->data, VSC8584_SIM_TEXT_SIZE);
+	else
+		len = vsc8584_sim_misuse(text->data, VSC8584_SIM_TEXT_SIZE);
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	if (len < 0) {
+		kvfree(text);
+		return len;
+	}
+	text->len = len;
+	file->private_data = text;
+	return 0;
+}
+
+static ssize_t vsc8584_sim_text_write(struct file *file,
+				      const char __user *ubuf, size_t len,
+				      loff_t *ppos)
+{
+	unsigned long sel = (unsigned long)file_inode(file)->i_private;
+	char buf[64];
+	int err;
+
+	err = vsc8584_sim_get_cmd(buf, sizeof(buf), ubuf, len);
+	if (err)
+		return err;
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	if (sel)
+		err = vsc8584_sim_set_variant(buf, strlen(buf));
+	else if (sysfs_streq(buf, "clear"))
+		vsc8584_sim_misuse_clear();
+	else
+		err = -EINVAL;
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	return err ? err : len;
+}
+
+static const struct file_operations vsc8584_sim_text_fops = {
+	.owner = THIS_MODULE,
+	.open = vsc8584_sim_text_open,
+	.read = vsc8584_sim_snapshot_read,
+	.write = vsc8584_sim_text_write,
+	.release = vsc8584_sim_snapshot_release,
+	.llseek = default_llseek,
+};
+
+static ssize_t vsc8584_sim_macsec_write_write(struct file *file,
+					      const char __user *ubuf,
+					      size_t len, loff_t *ppos)
+{
+	unsigned int phy, addr, val;
+	char buf[64], engine[8];
+	bool egress;
+	int err;
+
+	err = vsc8584_sim_get_cmd(buf, sizeof(buf), ubuf, len);
+	if (err)
+		return err;
+	if (sscanf(buf, "%u %7s %x %x", &phy, engine, &addr, &val) != 4 ||
+	    phy > 3 || addr > 0x3fff)
+		return -EINVAL;
+	if (!strcmp(engine, "egress"))
+		egress = true;
+	else if (!strcmp(engine, "ingress"))
+		egress = false;
+	else
+		return -EINVAL;
+
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	err = vsc8584_sim_macsec_write(phy, egress, addr, val);
+	vsc8584_sim_irq_sync();
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	return err ? err : len;
+}
+
+static const struct file_operations vsc8584_sim_macsec_write_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = vsc8584_sim_macsec_write_write,
+	.llseek = noop_llseek,
+};
+
 static void vsc8584_sim_debugfs_phy(unsigned int phy)
 {
 	/* In the order of the views of vsc8584_sim_dump(). */
@@ -329,6 +432,12 @@ void vsc8584_sim_debugfs_init(void)
 			    &vsc8584_sim_wire_fault_fops);
 	debugfs_create_file("wire", 0400, vsc8584_sim_dir, NULL,
 			    &vsc8584_sim_wire_fops);
+	debugfs_create_file("misuse", 0600, vsc8584_sim_dir, (void *)0UL,
+			    &vsc8584_sim_text_fops);
+	debugfs_create_file("variants", 0600, vsc8584_sim_dir, (void *)1UL,
+			    &vsc8584_sim_text_fops);
+	debugfs_create_file("macsec_write", 0200, vsc8584_sim_dir, NULL,
+			    &vsc8584_sim_macsec_write_fops);
 	for (phy = 0; phy < VSC8584_SIM_PHYS; phy++)
 		vsc8584_sim_debugfs_phy(phy);
 }

@@ -16,18 +16,16 @@
 
 use kernel::{crypto::aes_gcm::AesGcm, error::to_result, prelude::*};
 
-#[path = "../phy/vsc8584/hw/mod.rs"]
-pub mod hw;
-
 pub mod engine;
+pub mod regdesc;
 pub mod regs;
 
 use engine::datapath::{self, GcmFactory, Outcome};
 use engine::gcm::{AeadGcm, AuthError, SealError, IV_LEN, TAG_LEN};
 use engine::report::{self, SliceWriter};
-use hw::regs::Bank;
 use regs::fault::MdioError;
 use regs::package::Package;
+use regs::Engine;
 
 /// MDIO address of PHY 0 of the package.
 const BASE_ADDR: u8 = 8;
@@ -218,14 +216,14 @@ pub unsafe extern "C" fn vsc8584_sim_engine(
     // SAFETY: The caller guarantees that `out` is valid for `cap` bytes and does not overlap
     // `frame`.
     let out = unsafe { core::slice::from_raw_parts_mut(out, cap) };
-    let bank = if egress {
-        Bank::MacsecEgress
+    let engine = if egress {
+        Engine::Egress
     } else {
-        Bank::MacsecIngress
+        Engine::Ingress
     };
     // SAFETY: The caller holds the bus's `mdio_lock`.
     let package = unsafe { package() };
-    match datapath::run(package, phy.into(), bank, &KernelGcmFactory, frame, out) {
+    match datapath::run(package, phy.into(), engine, &KernelGcmFactory, frame, out) {
         Outcome::Forward(n) => n.try_into().unwrap_or(-1),
         Outcome::Drop(_) => -1,
     }
@@ -251,17 +249,15 @@ pub unsafe extern "C" fn vsc8584_sim_dump(phy: u8, view: u8, buf: *mut u8, cap: 
     };
     let bank = |egress| {
         phy.macsec(if egress {
-            Bank::MacsecEgress
+            Engine::Egress
         } else {
-            Bank::MacsecIngress
+            Engine::Ingress
         })
     };
     let mut w = SliceWriter::new(buf);
     let done = match view {
         0..=3 => {
-            let Some(bank) = bank(view & 2 != 0) else {
-                return EINVAL.to_errno() as isize;
-            };
+            let bank = bank(view & 2 != 0);
             if view & 1 != 0 {
                 report::dump_counters(bank, &mut w)
             } else {
@@ -274,6 +270,130 @@ pub unsafe extern "C" fn vsc8584_sim_dump(phy: u8, view: u8, buf: *mut u8, cap: 
     match done {
         Ok(()) => w.len() as isize,
         Err(_) => ENOSPC.to_errno() as isize,
+    }
+}
+
+/// Writes the misuse the engines recorded (debugfs `misuse`: a `total N`
+/// line, then one line per kind and register) to `buf[..cap]`. Returns the
+/// length written or -ENOSPC.
+///
+/// # Safety
+///
+/// `buf` must be valid for writes of `cap` bytes, and the caller must hold
+/// the simulator bus's `mdio_lock`.
+#[no_mangle]
+pub unsafe extern "C" fn vsc8584_sim_misuse(buf: *mut u8, cap: usize) -> isize {
+    // SAFETY: The caller guarantees that `buf` is valid for `cap` bytes.
+    let buf = unsafe { core::slice::from_raw_parts_mut(buf, cap) };
+    let mut w = SliceWriter::new(buf);
+    // SAFETY: The caller holds the bus's `mdio_lock`.
+    match (unsafe { package() }).show_misuse(&mut w) {
+        Ok(()) => w.len() as isize,
+        Err(_) => ENOSPC.to_errno() as isize,
+    }
+}
+
+/// Forgets the recorded misuse, called by the debugfs glue when a test that
+/// provoked it on purpose has checked it.
+#[no_mangle]
+pub extern "C" fn vsc8584_sim_misuse_clear() {
+    // SAFETY: The C glue holds the bus's `mdio_lock`.
+    unsafe { package() }.clear_misuse();
+}
+
+/// Writes the variants in force (debugfs `variants`) to `buf[..cap]`.
+/// Returns the length written or -ENOSPC.
+///
+/// # Safety
+///
+/// `buf` must be valid for writes of `cap` bytes, and the caller must hold
+/// the simulator bus's `mdio_lock`.
+#[no_mangle]
+pub unsafe extern "C" fn vsc8584_sim_variants(buf: *mut u8, cap: usize) -> isize {
+    // SAFETY: The caller guarantees that `buf` is valid for `cap` bytes.
+    let buf = unsafe { core::slice::from_raw_parts_mut(buf, cap) };
+    let mut w = SliceWriter::new(buf);
+    // SAFETY: The caller holds the bus's `mdio_lock`.
+    match (unsafe { package() }).variants().show(&mut w) {
+        Ok(()) => w.len() as isize,
+        Err(_) => ENOSPC.to_errno() as isize,
+    }
+}
+
+/// Applies the variant setting `name=value` in `cmd[..len]`. Returns 0 or
+/// -EINVAL.
+///
+/// # Safety
+///
+/// `cmd` must be valid for reads of `len` bytes, and the caller must hold
+/// the simulator bus's `mdio_lock`.
+#[no_mangle]
+pub unsafe extern "C" fn vsc8584_sim_set_variant(cmd: *const u8, len: usize) -> core::ffi::c_int {
+    // SAFETY: The caller guarantees that `cmd` is valid for `len` bytes.
+    let cmd = unsafe { core::slice::from_raw_parts(cmd, len) };
+    let Ok(cmd) = core::str::from_utf8(cmd) else {
+        return EINVAL.to_errno();
+    };
+    // SAFETY: The caller holds the bus's `mdio_lock`.
+    let package = unsafe { package() };
+    let mut variants = *package.variants();
+    match variants.set(cmd) {
+        Ok(()) => {
+            package.set_variants(variants);
+            0
+        }
+        Err(_) => EINVAL.to_errno(),
+    }
+}
+
+/// Writes `val` to register `addr` of a MACsec engine of PHY `phy` the way a
+/// bus write through the page-4 window does, checks and side effects
+/// included (debugfs `macsec_write`: a test provoking misuse on purpose).
+/// Returns `-EINVAL` for a PHY the package does not have.
+#[no_mangle]
+pub extern "C" fn vsc8584_sim_macsec_write(
+    phy: u8,
+    egress: bool,
+    addr: u16,
+    val: u32,
+) -> core::ffi::c_int {
+    let engine = if egress {
+        Engine::Egress
+    } else {
+        Engine::Ingress
+    };
+    // SAFETY: The C glue holds the bus's `mdio_lock`.
+    let package = unsafe { package() };
+    let Some(bank) = package.macsec_mut(phy.into(), engine) else {
+        return EINVAL.to_errno();
+    };
+    bank.write(addr, val);
+    package.update_irqs();
+    0
+}
+
+/// Reports the misuse the engines recorded on the console, for the test
+/// harness: `make check` fails on a non-zero total.
+fn report_misuse(package: &Package) {
+    pr_info!("misuse total {}\n", package.misuse_total());
+    for i in 0..regs::PHYS {
+        let Some(phy) = package.phy(i) else {
+            continue;
+        };
+        for (engine, name) in [(Engine::Ingress, "ingress"), (Engine::Egress, "egress")] {
+            for e in phy.macsec(engine).misuse().entries() {
+                pr_info!(
+                    "misuse phy{} {} {} addr={:#06x} value={:#010x} detail={:#010x} count={}\n",
+                    i,
+                    name,
+                    e.kind.name(),
+                    e.addr,
+                    e.value,
+                    e.detail,
+                    e.count
+                );
+            }
+        }
     }
 }
 
@@ -298,5 +418,7 @@ impl Drop for Vsc8584Sim {
         // SAFETY: Plain call into the C glue of this module, which registered the device in
         // `init`.
         unsafe { vsc8584_sim_unregister() };
+        // SAFETY: The bus is gone: nothing else touches the package.
+        report_misuse(unsafe { package() });
     }
 }

@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! The pure Rust parts of rsmacsec, compiled for the host.
+//! The host tests' view of rsmacsec's pure Rust parts.
 //!
-//! The files are the very ones the kernel modules compile (included with
-//! `#[path]`), so a host test exercises the code that runs in the kernel.
+//! The driver's hardware description and the simulator are two crates
+//! (`driver/` and `sim/`) that know nothing of each other; only the tests
+//! see both, to run one against the other and to compare the two
+//! descriptions of the hardware (`tests/crosscheck.rs`).
 
 #![no_std]
 
-#[path = "../../../drivers/net/phy/vsc8584/hw/mod.rs"]
-pub mod hw;
-
-#[path = "../../../drivers/net/vsc8584_sim/engine/mod.rs"]
-pub mod engine;
-
-#[path = "../../../drivers/net/vsc8584_sim/regs/mod.rs"]
-pub mod regs;
+pub use vsc8584_driver_hw::hw;
+pub use vsc8584_sim_core::{engine, regdesc, regs};

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! Transform records as the engine reads them from its register bank: which
-//! cipher, key, AN, sequence number and IV an SA uses.
+//! cipher, key, AN, sequence number and IV an SA uses. The word layout is
+//! MESA's (`crate::regdesc::xform`).
 
 use super::sectag::Sci;
 use super::transform::{CipherSuite, SALT_LEN};
-use crate::hw::eip160::record::{self, Layout};
-use crate::hw::regs::macsec;
+use crate::regdesc::xform::{self, control, Layout};
 use crate::regs::macsec_bank::MacsecBank;
 
 /// Longest key: AES-256.
@@ -36,7 +36,8 @@ pub struct Record {
     pub key_len: usize,
     /// Cipher suite and IV material.
     pub suite: CipherSuite,
-    /// SCI of the SecTAG (egress) and of the IV (GCM-AES).
+    /// SCI of the SecTAG (egress) and of the IV (GCM-AES); zero when the
+    /// record has none (an XPN ingress record).
     pub sci: Sci,
     /// AN put into the SecTAG (egress).
     pub an: u8,
@@ -44,62 +45,69 @@ pub struct Record {
     pub layout: Layout,
 }
 
+/// Reads `out.len()` octets from the words at `first` of record `index`,
+/// the first octet in bits 7:0 of each word.
+fn read_words(bank: &MacsecBank, index: u16, first: u16, out: &mut [u8]) {
+    for (w, chunk) in out.chunks_mut(4).enumerate() {
+        let word = bank.peek(xform::addr(index, first.wrapping_add(w as u16)));
+        for (d, s) in chunk.iter_mut().zip(word.to_le_bytes()) {
+            *d = s;
+        }
+    }
+}
+
 impl Record {
     /// Decodes record `index` of `bank` for the bank's direction.
     pub fn read(bank: &MacsecBank, index: u16) -> Result<Self, RecordError> {
-        let word = |w: u16| bank.peek(macsec::xform_rec(index, w));
-        let control = word(record::CONTROL);
+        let control = bank.peek(xform::addr(index, xform::CONTROL));
         let ingress = bank.is_ingress();
         let want = if ingress {
-            record::TYPE_INGRESS
+            control::TYPE_INGRESS
         } else {
-            record::TYPE_EGRESS
+            control::TYPE_EGRESS
         };
-        if control & record::TYPE_MASK != want {
+        if control::TYPE.get(control) != want {
             return Err(RecordError::WrongType);
         }
-        let alg = (control >> record::CRYPTO_ALG_SHIFT) & 0xf;
-        let key_words = record::key_words(alg).ok_or(RecordError::BadCipher)?;
-        let xpn = match (control >> record::SEQ_TYPE_SHIFT) & 0x3 {
-            record::SEQ_32 => false,
-            record::SEQ_64 => true,
+        let key_words =
+            xform::key_words(control::CRYPTO_ALG.get(control)).ok_or(RecordError::BadCipher)?;
+        let xpn = match control::SEQ_TYPE.get(control) {
+            control::SEQ_32 => false,
+            control::SEQ_64 => true,
             _ => return Err(RecordError::BadSeqType),
         };
-        let layout = record::layout(key_words, ingress, xpn);
+        let layout = xform::layout(key_words, ingress, xpn);
+        let key_len = usize::from(key_words) * 4;
 
         let mut key = [0; MAX_KEY_LEN];
-        for (w, chunk) in key.chunks_exact_mut(4).take(key_words.into()).enumerate() {
-            let bytes = word(record::KEY + w as u16).to_le_bytes();
-            for (d, s) in chunk.iter_mut().zip(bytes) {
-                *d = s;
-            }
+        if let Some(k) = key.get_mut(..key_len) {
+            read_words(bank, index, xform::KEY, k);
         }
-        let sci_words = (u64::from(word(layout.sci + 1)) << 32) | u64::from(word(layout.sci));
-        // The driver writes `lower_32_bits()`/`upper_32_bits()` of the SCI
-        // as it lies in memory: wire order, read as a little-endian u64.
-        let sci = Sci(sci_words.to_le_bytes());
-        let suite = if xpn {
-            // The record holds salt XOR (SSCI || 0^64): the IV is then
-            // (0^32 || PN) XOR those words, which `xpn_iv` with SSCI 0 gives.
-            let mut salt = [0; SALT_LEN];
-            for (w, chunk) in salt.chunks_exact_mut(4).enumerate() {
-                let bytes = word(layout.iv + w as u16).to_le_bytes();
-                for (d, s) in chunk.iter_mut().zip(bytes) {
-                    *d = s;
-                }
+        // The SCI words hold the SCI as it goes on the wire, first octet in
+        // bits 7:0 of the first word (`api.c:2590-2598`).
+        let mut sci = [0; 8];
+        if let Some(at) = layout.sci {
+            read_words(bank, index, at, &mut sci);
+        }
+        let suite = match layout.salt {
+            Some(at) => {
+                // IS0..IS2 = salt XOR (SSCI || 0^64): the IV is then
+                // (0^32 || PN) XOR those words, which `xpn_iv` with SSCI 0
+                // gives.
+                let mut salt = [0; SALT_LEN];
+                read_words(bank, index, at, &mut salt);
+                CipherSuite::Xpn { ssci: 0, salt }
             }
-            CipherSuite::Xpn { ssci: 0, salt }
-        } else {
-            CipherSuite::Gcm
+            None => CipherSuite::Gcm,
         };
         Ok(Record {
             index,
             control,
             key,
-            key_len: usize::from(key_words) * 4,
+            key_len,
             suite,
-            sci,
-            an: ((control >> record::AN_SHIFT) & 0x3) as u8,
+            sci: Sci(sci),
+            an: control::AN.get(control) as u8,
             layout,
         })
     }
@@ -112,33 +120,56 @@ impl Record {
     /// The sequence number word(s): last PN sent (egress) or next PN
     /// expected (ingress).
     pub fn seq(&self, bank: &MacsecBank) -> u64 {
-        let lo = bank.peek(macsec::xform_rec(self.index, self.layout.seq));
-        if self.suite.is_xpn() {
-            let hi = bank.peek(macsec::xform_rec(self.index, self.layout.seq + 1));
-            (u64::from(hi) << 32) | u64::from(lo)
-        } else {
-            u64::from(lo)
-        }
+        read_seq(bank, self.index, self.layout.seq, self.suite.is_xpn())
     }
 
     /// Stores `seq` as the sequence number.
     pub fn set_seq(&self, bank: &mut MacsecBank, seq: u64) {
-        bank.poke(macsec::xform_rec(self.index, self.layout.seq), seq as u32);
-        if self.suite.is_xpn() {
-            bank.poke(
-                macsec::xform_rec(self.index, self.layout.seq + 1),
-                (seq >> 32) as u32,
-            );
-        }
+        write_seq(bank, self.index, self.layout.seq, self.suite.is_xpn(), seq);
     }
 
-    /// The ingress replay window.
+    /// The ingress replay window (0 for a record without one).
     pub fn window(&self, bank: &MacsecBank) -> u64 {
-        u64::from(bank.peek(macsec::xform_rec(self.index, self.layout.window)))
+        match self.layout.window {
+            Some(w) => u64::from(bank.peek(xform::addr(self.index, w))),
+            None => 0,
+        }
     }
 
     /// Whether the sequence number is updated after each frame.
     pub fn updates_seq(&self) -> bool {
-        self.control & record::UPDATE_SEQ != 0
+        control::UPDATE_SEQ.is_set(self.control)
+    }
+
+    /// The largest sequence number of the record's type.
+    pub fn max_seq(&self) -> u64 {
+        if self.suite.is_xpn() {
+            u64::MAX
+        } else {
+            u64::from(u32::MAX)
+        }
+    }
+}
+
+/// The sequence number at word `seq` of record `index`, 64 bits when `wide`.
+pub fn read_seq(bank: &MacsecBank, index: u16, seq: u16, wide: bool) -> u64 {
+    let lo = u64::from(bank.peek(xform::addr(index, seq)));
+    if wide {
+        let hi = u64::from(bank.peek(xform::addr(index, seq.wrapping_add(1))));
+        (hi << 32) | lo
+    } else {
+        lo
+    }
+}
+
+/// Stores `value` as the sequence number at word `seq` of record `index`.
+pub fn write_seq(bank: &mut MacsecBank, index: u16, seq: u16, wide: bool, value: u64) {
+    // Truncations intended: the low and high words.
+    bank.poke(xform::addr(index, seq), value as u32);
+    if wide {
+        bank.poke(
+            xform::addr(index, seq.wrapping_add(1)),
+            (value >> 32) as u32,
+        );
     }
 }

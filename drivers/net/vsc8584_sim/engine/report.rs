@@ -7,9 +7,9 @@
 
 use core::fmt::{self, Write};
 
-use crate::hw::eip160::stats;
-use crate::hw::regs::macsec;
-use crate::regs::macsec_bank::MacsecBank;
+use crate::regdesc::sam;
+use crate::regdesc::stats::{self, Counter};
+use crate::regs::macsec_bank::{CounterSet, MacsecBank};
 use crate::regs::phy::Phy;
 
 /// Number of word addresses of a bank.
@@ -36,65 +36,32 @@ pub fn dump_csrs(phy: &Phy, w: &mut impl Write) -> fmt::Result {
     writeln!(w, "dropped writes: {}", phy.dropped_csr_writes())
 }
 
-/// Names and offsets of the per-SA counters of an ingress engine.
-const INGRESS_SA: [(&str, u16); 10] = [
-    ("InOctetsDecrypted", stats::IN_OCTETS_DECRYPTED),
-    ("InOctetsValidated", stats::IN_OCTETS_VALIDATED),
-    ("InPktsUnchecked", stats::IN_PKTS_UNCHECKED),
-    ("InPktsDelayed", stats::IN_PKTS_DELAYED),
-    ("InPktsLate", stats::IN_PKTS_LATE),
-    ("InPktsOK", stats::IN_PKTS_OK),
-    ("InPktsInvalid", stats::IN_PKTS_INVALID),
-    ("InPktsNotValid", stats::IN_PKTS_NOT_VALID),
-    ("InPktsNotUsingSA", stats::IN_PKTS_NOT_USING_SA),
-    ("InPktsUnusedSA", stats::IN_PKTS_UNUSED_SA),
-];
-
-/// Names and offsets of the per-SA counters of an egress engine.
-const EGRESS_SA: [(&str, u16); 6] = [
-    ("OutOctetsEncrypted", stats::OUT_OCTETS_ENCRYPTED),
-    ("OutOctetsProtected", stats::OUT_OCTETS_PROTECTED),
-    ("OutPktsEncrypted", stats::OUT_PKTS_ENCRYPTED),
-    ("OutPktsProtected", stats::OUT_PKTS_PROTECTED),
-    ("OutPktsTooLong", stats::OUT_PKTS_TOO_LONG),
-    ("OutPktsPnExhausted", stats::OUT_PKTS_PN_EXHAUSTED),
-];
-
-/// Names and offsets of the global counters.
-const GLOBAL: [(&str, u16); 8] = [
-    ("TransformError", stats::TRANSFORM_ERROR),
-    ("NonMatchPass", stats::NON_MATCH_PASS),
-    ("NonMatchDrop", stats::NON_MATCH_DROP),
-    ("Bypass", stats::BYPASS),
-    ("Drop", stats::DROP),
-    ("InPktsBadTag", stats::IN_PKTS_BAD_TAG),
-    ("Oversize", stats::OVERSIZE),
-    ("OutPktsUntagged", stats::OUT_PKTS_UNTAGGED),
-];
-
-/// The 40-bit counter whose low word is at `addr`.
-fn counter(bank: &MacsecBank, addr: u16) -> u64 {
-    let hi = u64::from(bank.peek(addr.wrapping_add(1)) & 0xff);
-    (hi << 32) | u64::from(bank.peek(addr))
-}
-
-/// Writes `name value` for the global counters, then `sa<i> name value` for
-/// every non-zero per-SA counter of the 16 SAs.
+/// Writes `name value` for every global counter, then `sa<i> name value`
+/// for every non-zero per-SA counter of the 16 SAs, then `vlan<up> name
+/// value` for every non-zero per-VLAN counter. The names are MESA's
+/// (`crate::regdesc::stats`); a chained octet counter shows as one value.
 pub fn dump_counters(bank: &MacsecBank, w: &mut impl Write) -> fmt::Result {
-    for (name, off) in GLOBAL {
-        writeln!(w, "{name} {}", counter(bank, macsec::GLOBAL_STATS + off))?;
-    }
-    let per_sa: &[(&str, u16)] = if bank.is_ingress() {
-        &INGRESS_SA
+    let (global, per_sa): (&[Counter], &[Counter]) = if bank.is_ingress() {
+        (&stats::ingress_global::ALL, &stats::ingress_sa::ALL)
     } else {
-        &EGRESS_SA
+        (&stats::egress_global::ALL, &stats::egress_sa::ALL)
     };
-    for sa in 0..macsec::NUM_SAM_ENTRIES {
-        let base = macsec::SA_STATS + sa * macsec::SA_STATS_STRIDE;
-        for &(name, off) in per_sa {
-            let v = counter(bank, base + off);
+    for c in global {
+        writeln!(w, "{} {}", c.name, bank.counter(CounterSet::Global, c))?;
+    }
+    for sa in 0..sam::ENTRIES {
+        for c in per_sa {
+            let v = bank.counter(CounterSet::Sa(sa), c);
             if v != 0 {
-                writeln!(w, "sa{sa} {name} {v}")?;
+                writeln!(w, "sa{sa} {} {v}", c.name)?;
+            }
+        }
+    }
+    for up in 0..stats::VLAN_SETS as u8 {
+        for c in &stats::vlan::ALL {
+            let v = bank.counter(CounterSet::Vlan(up), c);
+            if v != 0 {
+                writeln!(w, "vlan{up} {} {v}", c.name)?;
             }
         }
     }

@@ -61,16 +61,14 @@ pub const SL_RESERVED: u8 = 0xc0;
 /// Port number of the implicit SCI of an end station (802.1AE 9.9).
 pub const ES_PORT: u16 = 0x0001;
 
-/// Offset of the EtherType in a frame.
-const ETYPE_OFF: usize = MAC_HDR_LEN;
-/// Offset of the TCI/AN octet in a frame.
-const TCI_OFF: usize = MAC_HDR_LEN + 2;
-/// Offset of the SL octet in a frame.
-const SL_OFF: usize = MAC_HDR_LEN + 3;
-/// Offset of the PN in a frame.
-const PN_OFF: usize = MAC_HDR_LEN + 4;
-/// Offset of the SCI in a frame, when present.
-const SCI_OFF: usize = MAC_HDR_LEN + SECTAG_LEN;
+/// Offset of the TCI/AN octet in a SecTAG.
+const TCI_OFF: usize = 2;
+/// Offset of the SL octet in a SecTAG.
+const SL_OFF: usize = 3;
+/// Offset of the PN in a SecTAG.
+const PN_OFF: usize = 4;
+/// Offset of the SCI in a SecTAG, when present.
+const SCI_OFF: usize = SECTAG_LEN;
 
 /// A Secure Channel Identifier: a 48-bit MAC address and a 16-bit port number,
 /// kept in wire order.
@@ -267,6 +265,7 @@ pub struct Parsed {
     sci: Option<Sci>,
     source: [u8; 6],
     data_len: usize,
+    tags_len: usize,
 }
 
 impl Parsed {
@@ -287,9 +286,21 @@ impl Parsed {
         self.source
     }
 
-    /// Octets before the secure data: DA, SA and the SecTAG.
+    /// Octets before the secure data: DA, SA, the VLAN tags left in clear
+    /// before the SecTAG, and the SecTAG.
     pub const fn header_len(&self) -> usize {
-        MAC_HDR_LEN + self.tag.encoded_len()
+        MAC_HDR_LEN + self.tags_len + self.tag.encoded_len()
+    }
+
+    /// Octets of VLAN tags in clear between the source address and the
+    /// SecTAG (0 for a plain 802.1AE frame).
+    pub const fn tags_len(&self) -> usize {
+        self.tags_len
+    }
+
+    /// Offset of the SecTAG (its EtherType) in the frame.
+    pub const fn sectag_offset(&self) -> usize {
+        MAC_HDR_LEN + self.tags_len
     }
 
     /// Octets of secure data, between the SecTAG and the ICV.
@@ -321,13 +332,17 @@ fn field<const N: usize>(frame: &[u8], at: usize) -> Option<[u8; N]> {
 /// where a header PN of 0 is legal. Nothing but the SecTAG and the lengths is
 /// checked: the ICV is the transform's business.
 pub fn parse(frame: &[u8], xpn: bool) -> Result<Parsed, SecTagError> {
-    let [t0, t1] = field::<2>(frame, ETYPE_OFF).ok_or(SecTagError::Truncated)?;
-    if u16::from_be_bytes([t0, t1]) != ETHERTYPE {
-        return Err(SecTagError::NotMacsec);
-    }
-    let [tci] = field::<1>(frame, TCI_OFF).ok_or(SecTagError::Truncated)?;
-    let [sl] = field::<1>(frame, SL_OFF).ok_or(SecTagError::Truncated)?;
-    let pn = u32::from_be_bytes(field::<4>(frame, PN_OFF).ok_or(SecTagError::Truncated)?);
+    parse_at(frame, MAC_HDR_LEN, xpn)
+}
+
+/// [`parse`] for a SecTAG at offset `off` of `frame`, after VLAN tags left in
+/// clear (`off` is at least [`MAC_HDR_LEN`]; the octets in between are the
+/// tags).
+pub fn parse_at(frame: &[u8], off: usize, xpn: bool) -> Result<Parsed, SecTagError> {
+    let parsed = layout_at(frame, off)?;
+    let tci = wire_tci_an(frame, &parsed);
+    let pn = parsed.tag.pn;
+    let sl = parsed.tag.sl;
 
     if tci & TCI_V != 0 {
         return Err(SecTagError::Version);
@@ -351,30 +366,13 @@ pub fn parse(frame: &[u8], xpn: bool) -> Result<Parsed, SecTagError> {
     if pn == 0 && !xpn {
         return Err(SecTagError::ZeroPn);
     }
+    check_short_length(sl, parsed.data_len)?;
+    Ok(parsed)
+}
 
-    let explicit = if sc {
-        Some(Sci(
-            field::<SCI_LEN>(frame, SCI_OFF).ok_or(SecTagError::Truncated)?
-        ))
-    } else {
-        None
-    };
-    let source = field::<6>(frame, 6).ok_or(SecTagError::Truncated)?;
-    let tag = SecTag {
-        es,
-        scb,
-        e,
-        c,
-        an: tci & AN_MASK,
-        sl,
-        pn,
-        sci: explicit,
-    };
-    let data_len = frame
-        .len()
-        .checked_sub(MAC_HDR_LEN + tag.encoded_len() + ICV_LEN)
-        .ok_or(SecTagError::Truncated)?;
-
+/// The SL rules of 802.1AE 9.7 and 9.12 f-h for `data_len` octets of secure
+/// data.
+pub fn check_short_length(sl: u8, data_len: usize) -> Result<(), SecTagError> {
     if sl != 0 {
         if usize::from(sl) >= SHORT_LEN_LIMIT {
             return Err(SecTagError::SlOutOfRange);
@@ -385,7 +383,46 @@ pub fn parse(frame: &[u8], xpn: bool) -> Result<Parsed, SecTagError> {
     } else if data_len < SHORT_LEN_LIMIT {
         return Err(SecTagError::ShortWithoutSl);
     }
+    Ok(())
+}
 
+/// The fields and layout of a SecTAG at offset `off` of `frame`, without any
+/// of the validity checks: only a frame too short to hold it, its SCI and an
+/// ICV is refused. The engine's classifier applies the checks its
+/// `SAM_NM_PARAMS` enables on what this returns.
+pub fn layout_at(frame: &[u8], off: usize) -> Result<Parsed, SecTagError> {
+    let tags_len = off.checked_sub(MAC_HDR_LEN).ok_or(SecTagError::Truncated)?;
+    let [t0, t1] = field::<2>(frame, off).ok_or(SecTagError::Truncated)?;
+    if u16::from_be_bytes([t0, t1]) != ETHERTYPE {
+        return Err(SecTagError::NotMacsec);
+    }
+    let at = |rel: usize| off.checked_add(rel).ok_or(SecTagError::Truncated);
+    let [tci] = field::<1>(frame, at(TCI_OFF)?).ok_or(SecTagError::Truncated)?;
+    let [sl] = field::<1>(frame, at(SL_OFF)?).ok_or(SecTagError::Truncated)?;
+    let pn = u32::from_be_bytes(field::<4>(frame, at(PN_OFF)?).ok_or(SecTagError::Truncated)?);
+    let es = tci & TCI_ES != 0;
+    let explicit = if tci & TCI_SC != 0 {
+        Some(Sci(
+            field::<SCI_LEN>(frame, at(SCI_OFF)?).ok_or(SecTagError::Truncated)?
+        ))
+    } else {
+        None
+    };
+    let source = field::<6>(frame, 6).ok_or(SecTagError::Truncated)?;
+    let tag = SecTag {
+        es,
+        scb: tci & TCI_SCB != 0,
+        e: tci & TCI_E != 0,
+        c: tci & TCI_C != 0,
+        an: tci & AN_MASK,
+        sl,
+        pn,
+        sci: explicit,
+    };
+    let data_len = frame
+        .len()
+        .checked_sub(off + tag.encoded_len() + ICV_LEN)
+        .ok_or(SecTagError::Truncated)?;
     let sci = match explicit {
         Some(sci) => Some(sci),
         None if es => Some(Sci::implicit(source)),
@@ -396,5 +433,15 @@ pub fn parse(frame: &[u8], xpn: bool) -> Result<Parsed, SecTagError> {
         sci,
         source,
         data_len,
+        tags_len,
     })
+}
+
+/// The TCI/AN octet of `tag` as it was on the wire, V bit included: what a
+/// SAM entry's TCI/AN compare sees.
+pub fn wire_tci_an(frame: &[u8], parsed: &Parsed) -> u8 {
+    frame
+        .get(parsed.sectag_offset() + TCI_OFF)
+        .copied()
+        .unwrap_or(0)
 }

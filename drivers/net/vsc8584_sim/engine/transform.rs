@@ -184,6 +184,81 @@ pub fn protect<G: AeadGcm + ?Sized>(
     plain: &[u8],
     out: &mut [u8],
 ) -> Result<usize, ProtectError> {
+    protect_with_tags(gcm, cfg, pn, plain, 0, out)
+}
+
+/// [`protect`] for a frame whose first `tags_len` octets after the source
+/// address stay in clear in front of the SecTAG, neither encrypted nor
+/// authenticated (the EIP-160's tag bypass: VLAN tags in clear). The ICV is
+/// the one of the frame without them.
+pub fn protect_with_tags<G: AeadGcm + ?Sized>(
+    gcm: &G,
+    cfg: &TxConfig,
+    pn: u64,
+    plain: &[u8],
+    tags_len: usize,
+    out: &mut [u8],
+) -> Result<usize, ProtectError> {
+    let addrs = plain
+        .get(..MAC_HDR_LEN)
+        .ok_or(ProtectError::FrameTooShort)?;
+    let tags_end = MAC_HDR_LEN
+        .checked_add(tags_len)
+        .ok_or(ProtectError::FrameTooShort)?;
+    let tags = plain
+        .get(MAC_HDR_LEN..tags_end)
+        .ok_or(ProtectError::FrameTooShort)?;
+    let user = plain
+        .get(tags_end..)
+        .filter(|u| u.len() >= 2)
+        .ok_or(ProtectError::FrameTooShort)?;
+    let len = protect_parts(gcm, cfg, pn, addrs, user, out)?;
+    let total = len
+        .checked_add(tags_len)
+        .ok_or(ProtectError::FrameTooShort)?;
+    insert_at(out, len, MAC_HDR_LEN, tags).ok_or(ProtectError::OutputTooSmall { needed: total })?;
+    Ok(total)
+}
+
+/// Moves `buf[at..len]` right by `ins.len()` and writes `ins` at `at`; `None`
+/// when `buf` is too short.
+fn insert_at(buf: &mut [u8], len: usize, at: usize, ins: &[u8]) -> Option<()> {
+    if ins.is_empty() {
+        return Some(());
+    }
+    let shift = ins.len();
+    if len.checked_add(shift)? > buf.len() || at > len {
+        return None;
+    }
+    for i in (at..len).rev() {
+        let b = *buf.get(i)?;
+        *buf.get_mut(i + shift)? = b;
+    }
+    put(buf, at, ins)
+}
+
+/// Copies `buf[from..from + n]` to `buf[to..]` with `to <= from`.
+fn move_down(buf: &mut [u8], from: usize, to: usize, n: usize) -> Option<()> {
+    if to > from {
+        return None;
+    }
+    for i in 0..n {
+        let b = *buf.get(from.checked_add(i)?)?;
+        *buf.get_mut(to.checked_add(i)?)? = b;
+    }
+    Some(())
+}
+
+/// Protects the frame made of `addrs` (DA and SA) and `user` (the user data
+/// from its EtherType on) into `out`; see [`protect`].
+fn protect_parts<G: AeadGcm + ?Sized>(
+    gcm: &G,
+    cfg: &TxConfig,
+    pn: u64,
+    addrs: &[u8],
+    user: &[u8],
+    out: &mut [u8],
+) -> Result<usize, ProtectError> {
     if cfg.an > AN_MASK {
         return Err(ProtectError::AnOutOfRange);
     }
@@ -196,13 +271,6 @@ pub fn protect<G: AeadGcm + ?Sized>(
     if !cfg.suite.is_xpn() && pn > u64::from(u32::MAX) {
         return Err(ProtectError::PnTooLarge);
     }
-    let addrs = plain
-        .get(..MAC_HDR_LEN)
-        .ok_or(ProtectError::FrameTooShort)?;
-    let user = plain
-        .get(MAC_HDR_LEN..)
-        .filter(|u| u.len() >= 2)
-        .ok_or(ProtectError::FrameTooShort)?;
 
     let tag = SecTag {
         es: cfg.end_station,
@@ -324,10 +392,10 @@ pub fn verify<G: AeadGcm + ?Sized>(
 struct Parts<'a> {
     /// Destination and source address.
     addrs: &'a [u8],
+    /// VLAN tags in clear before the SecTAG.
+    tags: &'a [u8],
     /// The secure data, between SecTAG and ICV.
     data: &'a [u8],
-    /// The ICV.
-    icv: [u8; ICV_LEN],
 }
 
 /// Finds the parts of `secure` that `frame` describes.
@@ -337,10 +405,10 @@ fn parts<'a>(frame: &Parsed, secure: &'a [u8]) -> Result<Parts<'a>, VerifyError>
     }
     let data_end = frame.header_len() + frame.data_len();
     let addrs = secure.get(..MAC_HDR_LEN);
+    let tags = secure.get(MAC_HDR_LEN..frame.sectag_offset());
     let data = secure.get(frame.header_len()..data_end);
-    let icv = secure.get(data_end..).and_then(|i| i.try_into().ok());
-    match (addrs, data, icv) {
-        (Some(addrs), Some(data), Some(icv)) => Ok(Parts { addrs, data, icv }),
+    match (addrs, tags, data) {
+        (Some(addrs), Some(tags), Some(data)) => Ok(Parts { addrs, tags, data }),
         _ => Err(VerifyError::FrameMismatch),
     }
 }
@@ -350,7 +418,11 @@ fn parts<'a>(frame: &Parsed, secure: &'a [u8]) -> Result<Parts<'a>, VerifyError>
 /// returns its length.
 ///
 /// This is [`verify`] for a caller that parsed the frame itself (to look up
-/// the SA by SCI and AN first) and recovered the PN itself.
+/// the SA by SCI and AN first) and recovered the PN itself. VLAN tags in
+/// clear before the SecTAG ([`Parsed::tags_len`]) are not authenticated and
+/// stay in the plaintext frame, after the source address; such a frame
+/// needs `out` to hold the secure frame without its tags, the others only
+/// the plaintext frame.
 pub fn open<G: AeadGcm + ?Sized>(
     gcm: &G,
     cfg: &RxConfig,
@@ -359,9 +431,16 @@ pub fn open<G: AeadGcm + ?Sized>(
     secure: &[u8],
     out: &mut [u8],
 ) -> Result<usize, VerifyError> {
-    let Parts { addrs, data, icv } = parts(frame, secure)?;
+    let Parts { addrs, tags, data } = parts(frame, secure)?;
+    if !tags.is_empty() {
+        return open_tags_in_clear(gcm, cfg, frame, pn, secure, out);
+    }
     let plain_len = MAC_HDR_LEN + data.len();
     let too_small = VerifyError::OutputTooSmall { needed: plain_len };
+    let icv: [u8; ICV_LEN] = secure
+        .get(frame.header_len() + data.len()..)
+        .and_then(|i| i.try_into().ok())
+        .ok_or(VerifyError::FrameMismatch)?;
     let dst = out.get_mut(..plain_len).ok_or(too_small)?;
     put(dst, 0, addrs).ok_or(too_small)?;
     put(dst, MAC_HDR_LEN, data).ok_or(too_small)?;
@@ -388,6 +467,64 @@ pub fn open<G: AeadGcm + ?Sized>(
     Ok(plain_len)
 }
 
+/// [`open`] for a frame with VLAN tags in clear before its SecTAG: the ICV
+/// covers the frame without them, so the frame is put together without the
+/// tags in `out`, opened in place, and the tags go back in.
+fn open_tags_in_clear<G: AeadGcm + ?Sized>(
+    gcm: &G,
+    cfg: &RxConfig,
+    frame: &Parsed,
+    pn: u64,
+    secure: &[u8],
+    out: &mut [u8],
+) -> Result<usize, VerifyError> {
+    let Parts { addrs, tags, data } = parts(frame, secure)?;
+    let tags_len = tags.len();
+    // The frame as the ICV covers it, without the tags: DA SA SecTAG data ICV.
+    let hdr = frame.header_len() - tags_len;
+    let data_len = data.len();
+    let untagged_len = frame.frame_len() - tags_len;
+    let plain_len = MAC_HDR_LEN + tags_len + data_len;
+    let too_small = VerifyError::OutputTooSmall {
+        needed: untagged_len.max(plain_len),
+    };
+    let buf = out.get_mut(..untagged_len).ok_or(too_small)?;
+    put(buf, 0, addrs).ok_or(too_small)?;
+    let sectag = secure
+        .get(frame.sectag_offset()..)
+        .ok_or(VerifyError::FrameMismatch)?;
+    put(buf, MAC_HDR_LEN, sectag).ok_or(too_small)?;
+
+    let icv: [u8; ICV_LEN] = buf
+        .get(hdr + data_len..)
+        .and_then(|i| i.try_into().ok())
+        .ok_or(VerifyError::FrameMismatch)?;
+    let iv = cfg.suite.iv(&cfg.sci, pn);
+    let result = if frame.encrypted() {
+        let clear = usize::from(cfg.conf_offset).min(data_len);
+        match split_mut(buf, hdr + clear) {
+            Some((aad, rest)) => match rest.get_mut(..data_len - clear) {
+                Some(text) => gcm.open(&iv, aad, text, &icv),
+                None => return Err(VerifyError::FrameMismatch),
+            },
+            None => return Err(VerifyError::FrameMismatch),
+        }
+    } else {
+        let aad = buf
+            .get(..hdr + data_len)
+            .ok_or(VerifyError::FrameMismatch)?;
+        gcm.open(&iv, aad, &mut [], &icv)
+    };
+    if result.is_err() {
+        buf.fill(0);
+        return Err(VerifyError::Auth);
+    }
+    // DA SA data, then the tags back in after the source address.
+    move_down(out, hdr, MAC_HDR_LEN + tags_len, data_len).ok_or(too_small)?;
+    put(out, MAC_HDR_LEN, tags).ok_or(too_small)?;
+    Ok(plain_len)
+}
+
 /// Removes the SecTAG and ICV of the integrity-only frame `secure`, already
 /// parsed into `frame`, without checking the ICV; writes the frame to `out`
 /// and returns its length.
@@ -403,11 +540,12 @@ pub fn strip_unchecked(
     if frame.encrypted() {
         return Err(VerifyError::Encrypted);
     }
-    let Parts { addrs, data, .. } = parts(frame, secure)?;
-    let plain_len = MAC_HDR_LEN + data.len();
+    let Parts { addrs, tags, data } = parts(frame, secure)?;
+    let plain_len = MAC_HDR_LEN + tags.len() + data.len();
     let too_small = VerifyError::OutputTooSmall { needed: plain_len };
     let dst = out.get_mut(..plain_len).ok_or(too_small)?;
     put(dst, 0, addrs).ok_or(too_small)?;
-    put(dst, MAC_HDR_LEN, data).ok_or(too_small)?;
+    put(dst, MAC_HDR_LEN, tags).ok_or(too_small)?;
+    put(dst, MAC_HDR_LEN + tags.len(), data).ok_or(too_small)?;
     Ok(plain_len)
 }

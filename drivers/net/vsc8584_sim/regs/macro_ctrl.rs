@@ -19,7 +19,7 @@
 //! Every other register is plain storage.
 
 use super::sparse::SparseStore;
-use crate::hw::regs::macro_ctrl;
+use crate::regdesc::macro_ctrl;
 
 /// Registers 0x00-0x3f (all the SerDes/PLL registers the driver uses) are
 /// kept in an array; any other address in a small sparse store.

@@ -29,7 +29,7 @@
 //! [`CrcMode`]: super::fault::CrcMode
 
 use super::fault::MicroFault;
-use crate::hw::regs::gpio;
+use crate::regdesc::mdio::gpio;
 
 /// Registers 0-30 of the GPIO page (31 is each PHY's page register).
 const REGS: usize = 31;
@@ -112,9 +112,7 @@ impl Micro {
             }
             gpio::INT_MEM_CNTL => {
                 self.poke(reg, val);
-                if val & gpio::INT_MEM_SEL_MASK == gpio::READ_PRAM
-                    && val & gpio::INT_MEM_WRITE_EN != 0
-                {
+                if val & gpio::INT_MEM_SEL == gpio::READ_PRAM && val & gpio::INT_MEM_WRITE_EN != 0 {
                     self.patch_bytes = self.patch_bytes.saturating_add(1);
                     if self.read(gpio::DW8051_CNTL_STATUS) & gpio::AUTOINC_ADDR != 0 {
                         let addr = self.read(gpio::INT_MEM_ADDR).wrapping_add(1);

@@ -19,17 +19,21 @@
 //! Like the rest of the simulator core this is pure Rust, `core` only, no
 //! allocation and no `unsafe`; register numbers, addresses and values come
 //! from the bus and are never trusted (no indexing that can panic, no
-//! arithmetic that can overflow). The register constants come from the
-//! driver's `hw` module, which the including crate mounts as `crate::hw`.
+//! arithmetic that can overflow). The register facts come from the
+//! simulator's own description, [`crate::regdesc`], never from a driver.
 
 pub mod fault;
 pub mod macro_ctrl;
 pub mod macsec_bank;
 pub mod micro;
+pub mod misuse;
 pub mod package;
 pub mod phy;
 pub mod sparse;
+pub mod variants;
 pub mod window;
 
 pub use fault::{CrcMode, Faults, MdioError, MicroFault};
+pub use macsec_bank::Engine;
 pub use package::{Package, PHYS};
+pub use variants::Variants;

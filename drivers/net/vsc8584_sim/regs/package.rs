@@ -20,8 +20,10 @@
 //!   addressed, a write goes to all four PHYs, each on its own page (the
 //!   shared GPIO page is written once);
 //! * `PROC_CMD_CRC16`: the 8051 reports its CRC in ext1 register 25 of PHY 0;
-//! * interrupts: an enabled egress MACsec event, with ext2 register 28 bit 9
-//!   (`MS_EGR`) set, latches `INT_STATUS` bit 5 (EXT).
+//! * interrupts: after every write and every frame the MACsec interrupt
+//!   chain of each PHY is re-evaluated ([`Phy::update_macsec_irq`]): a
+//!   rising egress engine output, with ext2 register 28 bit 9 (`MS_EGR`)
+//!   set, latches `INT_STATUS` bit 5 (EXT).
 //!
 //! Every MDIO access first passes the fault injection ([`Faults`]).
 //!
@@ -31,12 +33,13 @@
 
 use super::fault::{CrcMode, Faults, MdioError};
 use super::macro_ctrl::MacroCtrl;
-use super::macsec_bank::MacsecBank;
+use super::macsec_bank::{Engine, MacsecBank};
 use super::micro::Micro;
 use super::phy::Phy;
 use super::sparse::SparseStore;
-use crate::hw::indirect::join;
-use crate::hw::regs::{ext1, ext2, gpio, mii, ptp, window, Bank, EXT_PAGE_ACCESS};
+use super::variants::Variants;
+use super::window::join;
+use crate::regdesc::mdio::{ext1, gpio, mii, page, ptp, target, window, PAGE_REG};
 
 /// PHYs in a package.
 pub const PHYS: usize = 4;
@@ -44,17 +47,14 @@ pub const PHYS: usize = 4;
 /// Entries of the 1588 CSR store (both PHY pairs, all blocks).
 const BIU_ENTRIES: usize = 1024;
 
-use crate::hw::regs::page::{
-    EXTENDED as PAGE_EXT1, EXTENDED2 as PAGE_EXT2, EXTENDED4 as PAGE_EXT4, GPIO as PAGE_GPIO,
-    PTP1588 as PAGE_PTP, STANDARD as PAGE_STANDARD,
+use page::{
+    EXT1 as PAGE_EXT1, EXT4 as PAGE_EXT4, GPIO as PAGE_GPIO, PTP1588 as PAGE_PTP,
+    STANDARD as PAGE_STANDARD,
 };
 
-/// Target id of the MACRO_CTRL bank.
-const TARGET_MACRO_CTRL: u8 = Bank::MacroCtrl as u8;
-/// Target id of the MACsec ingress engine.
-const TARGET_MACSEC_INGR: u8 = Bank::MacsecIngress as u8;
-/// Target id of the MACsec egress engine.
-const TARGET_MACSEC_EGR: u8 = Bank::MacsecEgress as u8;
+const TARGET_MACRO_CTRL: u8 = target::MACRO_CTRL;
+const TARGET_MACSEC_INGR: u8 = target::MACSEC_INGR;
+const TARGET_MACSEC_EGR: u8 = target::MACSEC_EGR;
 
 /// Returns whether `reg` is one of the page-4 window registers.
 fn is_window_reg(reg: u8) -> bool {
@@ -82,6 +82,8 @@ pub struct Package {
     faults: Faults,
     /// MDIO accesses that reached the package.
     accesses: u64,
+    /// The behaviours the documentation leaves open.
+    variants: Variants,
 }
 
 impl Package {
@@ -111,6 +113,7 @@ impl Package {
             biu: SparseStore::new(),
             faults: Faults::new(),
             accesses: 0,
+            variants: Variants::new(),
         }
     }
 
@@ -189,14 +192,67 @@ impl Package {
         self.phys.get_mut(phy)
     }
 
-    /// MACsec engine `bank` of PHY `phy`.
-    pub fn macsec(&self, phy: usize, bank: Bank) -> Option<&MacsecBank> {
-        self.phys.get(phy)?.macsec(bank)
+    /// MACsec engine `engine` of PHY `phy`.
+    pub fn macsec(&self, phy: usize, engine: Engine) -> Option<&MacsecBank> {
+        Some(self.phys.get(phy)?.macsec(engine))
     }
 
-    /// MACsec engine `bank` of PHY `phy`, mutable (for the engine).
-    pub fn macsec_mut(&mut self, phy: usize, bank: Bank) -> Option<&mut MacsecBank> {
-        self.phys.get_mut(phy)?.macsec_mut(bank)
+    /// MACsec engine `engine` of PHY `phy`, mutable (for the engine).
+    pub fn macsec_mut(&mut self, phy: usize, engine: Engine) -> Option<&mut MacsecBank> {
+        Some(self.phys.get_mut(phy)?.macsec_mut(engine))
+    }
+
+    /// The variants in force.
+    pub fn variants(&self) -> &Variants {
+        &self.variants
+    }
+
+    /// Selects variants for every engine of the package.
+    pub fn set_variants(&mut self, variants: Variants) {
+        self.variants = variants;
+        self.phys.iter_mut().for_each(|p| p.set_variants(variants));
+    }
+
+    /// Total misuse recorded by the engines of the package.
+    pub fn misuse_total(&self) -> u32 {
+        self.phys.iter().fold(0u32, |n, p| {
+            n.saturating_add(p.macsec(Engine::Ingress).misuse().total())
+                .saturating_add(p.macsec(Engine::Egress).misuse().total())
+        })
+    }
+
+    /// Writes the misuse of every engine: a `total N` line, then one line per
+    /// entry, prefixed `phy<i> ingress|egress`.
+    pub fn show_misuse(&self, w: &mut impl core::fmt::Write) -> core::fmt::Result {
+        use core::fmt::Write as _;
+        writeln!(w, "total {}", self.misuse_total())?;
+        for (i, p) in self.phys.iter().enumerate() {
+            for (engine, name) in [(Engine::Ingress, "ingress"), (Engine::Egress, "egress")] {
+                let mut prefix = [0u8; 16];
+                let mut pw = crate::engine::report::SliceWriter::new(&mut prefix);
+                write!(pw, "phy{i} {name}")?;
+                let len = pw.len();
+                let prefix = core::str::from_utf8(prefix.get(..len).unwrap_or(&[])).unwrap_or("");
+                p.macsec(engine).misuse().show(prefix, w)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Forgets the misuse recorded so far (a test that provoked it on
+    /// purpose, after checking it).
+    pub fn clear_misuse(&mut self) {
+        for p in self.phys.iter_mut() {
+            p.macsec_mut(Engine::Ingress).misuse_mut().clear();
+            p.macsec_mut(Engine::Egress).misuse_mut().clear();
+        }
+    }
+
+    /// Re-evaluates the MACsec interrupt chain of every PHY.
+    pub fn update_irqs(&mut self) {
+        for p in self.phys.iter_mut() {
+            p.update_macsec_irq();
+        }
     }
 
     /// The GPIO page and the 8051.
@@ -229,12 +285,13 @@ impl Package {
             .is_some_and(|p| p.std(mii::EXT_CNTL_STATUS) & mii::SMI_BROADCAST_WR_EN != 0);
         if !broadcast {
             self.write_reg(idx, reg, val);
+            self.update_irqs();
             return Ok(());
         }
         let mut gpio_written = false;
         for j in 0..PHYS {
             let on_gpio =
-                reg != EXT_PAGE_ACCESS && self.phys.get(j).is_some_and(|p| p.page() == PAGE_GPIO);
+                reg != PAGE_REG && self.phys.get(j).is_some_and(|p| p.page() == PAGE_GPIO);
             if on_gpio {
                 // One GPIO page for the whole package: a broadcast reaches it once.
                 if gpio_written {
@@ -244,13 +301,14 @@ impl Package {
             }
             self.write_reg(j, reg, val);
         }
+        self.update_irqs();
         Ok(())
     }
 
     /// Address and register checks, access count and fault injection.
     fn start_access(&mut self, addr: u8, reg: u8) -> Result<usize, MdioError> {
         let idx = self.phy_index(addr).ok_or(MdioError::NoDevice)?;
-        if reg > EXT_PAGE_ACCESS {
+        if reg > PAGE_REG {
             return Err(MdioError::BadRegister);
         }
         self.accesses = self.accesses.saturating_add(1);
@@ -262,7 +320,7 @@ impl Package {
         let Some(phy) = self.phys.get_mut(idx) else {
             return 0xffff;
         };
-        if reg == EXT_PAGE_ACCESS {
+        if reg == PAGE_REG {
             return phy.page();
         }
         match phy.page() {
@@ -277,7 +335,7 @@ impl Package {
         let Some(phy) = self.phys.get_mut(idx) else {
             return;
         };
-        if reg == EXT_PAGE_ACCESS {
+        if reg == PAGE_REG {
             phy.set_page(val);
             return;
         }
@@ -334,18 +392,17 @@ impl Package {
         let write = req.dir == super::window::Access::Write;
         let value = match req.target {
             TARGET_MACSEC_INGR | TARGET_MACSEC_EGR => {
-                let bank = if req.target == TARGET_MACSEC_INGR {
-                    Bank::MacsecIngress
+                let engine = if req.target == TARGET_MACSEC_INGR {
+                    Engine::Ingress
                 } else {
-                    Bank::MacsecEgress
+                    Engine::Egress
                 };
-                match phy.macsec_mut(bank) {
-                    Some(b) if write => {
-                        b.write(req.addr, req.data);
-                        0
-                    }
-                    Some(b) => b.read(req.addr),
-                    None => 0,
+                let b = phy.macsec_mut(engine);
+                if write {
+                    b.write(req.addr, req.data);
+                    0
+                } else {
+                    b.read(req.addr)
                 }
             }
             TARGET_MACRO_CTRL if write => {
@@ -368,7 +425,7 @@ impl Package {
         let Some(cmd) = self.micro.write(reg, val, self.faults.micro()) else {
             return;
         };
-        if cmd & gpio::PROC_CMD_CODE_MASK == gpio::PROC_CMD_CRC16 {
+        if cmd & gpio::PROC_CMD_CODE == gpio::PROC_CMD_CRC16 {
             let crc = match self.faults.crc_mode() {
                 CrcMode::Good => gpio::FW_CRC,
                 CrcMode::BadUntilPatched if self.micro.patch_bytes() > 0 => gpio::FW_CRC,
@@ -393,8 +450,8 @@ impl Package {
         if val & ptp::BIU_ADDR_EXE == 0 {
             return;
         }
-        let blk = (val >> ptp::BIU_BLK_ID_SHIFT) & 0x7;
-        let key = biu_key(idx & 1, blk, val & ptp::BIU_CSR_ADDR_MASK);
+        let blk = (val >> ptp::BIU_BLK_ID_POS) & 0x7;
+        let key = biu_key(idx & 1, blk, val & ptp::BIU_CSR_ADDR);
         if val & ptp::BIU_ADDR_READ != 0 {
             let v = self.biu.get(key);
             phy.write_paged(PAGE_PTP, ptp::CSR_DATA_LSB, v as u16);
@@ -413,26 +470,16 @@ impl Package {
         }
     }
 
-    /// Raises interrupt status `bits` in MACsec engine `bank` of PHY `phy`
-    /// (what the engine does on a PN roll-over or threshold). Returns `true`
-    /// if this latched a new EXT event in the PHY's `INT_STATUS`.
-    pub fn raise_macsec_intr(&mut self, phy: usize, bank: Bank, bits: u16) -> bool {
+    /// Raises interrupt status `bits` in MACsec engine `engine` of PHY `phy`
+    /// (what the engine does on a PN roll-over or threshold) and propagates
+    /// it. Returns `true` if this latched a new EXT event in the PHY's
+    /// `INT_STATUS`.
+    pub fn raise_macsec_intr(&mut self, phy: usize, engine: Engine, bits: u32) -> bool {
         let Some(p) = self.phys.get_mut(phy) else {
             return false;
         };
-        // Only the egress engine has a routing bit the driver knows of
-        // (ext2 register 28 bit 9, MSCC_PHY_EXTENDED_INT_MS_EGR).
-        let routed = bank == Bank::MacsecEgress
-            && p.ext(PAGE_EXT2, ext2::EXTENDED_INT) & ext2::EXTENDED_INT_MS_EGR != 0;
-        let Some(b) = p.macsec_mut(bank) else {
-            return false;
-        };
-        let new = b.raise_intr(bits);
-        if new && routed && b.irq_line() {
-            p.latch_int(mii::INT_EXT);
-            return true;
-        }
-        false
+        p.macsec_mut(engine).raise_intr(bits);
+        p.update_macsec_irq()
     }
 
     /// The interrupt output (MDINT) of PHY `phy`.
@@ -444,5 +491,5 @@ impl Package {
 /// Key of a 1588 CSR: PHY pair, block id (3 bits), address (11 bits).
 fn biu_key(pair: usize, blk: u16, addr: u16) -> u32 {
     let pair = u32::from(pair & 1 == 1);
-    (pair << 14) | (u32::from(blk & 0x7) << 11) | u32::from(addr & ptp::BIU_CSR_ADDR_MASK)
+    (pair << 14) | (u32::from(blk & 0x7) << 11) | u32::from(addr & ptp::BIU_CSR_ADDR)
 }

@@ -29,10 +29,10 @@
 //!   package, ext1 `ACTIPHY_CNTL` (20) bit 9 whether addresses are reversed
 //!   (both read-only, `vsc8584_get_base_addr()` uses them).
 
-use super::macsec_bank::MacsecBank;
+use super::macsec_bank::{Engine, MacsecBank};
 use super::sparse::SparseStore;
 use super::window::Window;
-use crate::hw::regs::{ext1, mii, Bank, PHY_ID_VSC8584};
+use crate::regdesc::mdio::{ext1, ext2, mii, page, PHY_ID_VSC8584};
 
 /// Registers 0-30 of a full page.
 const PAGE_REGS: usize = 31;
@@ -62,7 +62,7 @@ const ADVERTISE_RESET_VALUE: u16 = 0x01e1;
 /// Power-on `CTRL1000`: 1000BASE-T full and half duplex advertised.
 const CTRL1000_RESET_VALUE: u16 = 0x0300;
 
-use crate::hw::regs::page::{
+use page::{
     PTP1588 as PAGE_PTP, STANDARD as PAGE_STANDARD, TEST as PAGE_TEST,
     TOKEN_RING as PAGE_TOKEN_RING,
 };
@@ -131,6 +131,9 @@ pub struct Phy {
     int_status: u16,
     /// What `PHYSID1/2` report (a strap: kept across resets).
     phy_id: u32,
+    /// The routed egress MACsec interrupt at the last evaluation, for the
+    /// edge that latches `INT_STATUS.EXT`.
+    ms_egr_out: bool,
 }
 
 impl Phy {
@@ -156,6 +159,7 @@ impl Phy {
             link: false,
             int_status: 0,
             phy_id: PHY_ID_VSC8584,
+            ms_egr_out: false,
         }
     }
 
@@ -177,6 +181,7 @@ impl Phy {
         self.csr.clear();
         self.link = false;
         self.int_status = 0;
+        self.ms_egr_out = false;
     }
 
     /// Sets the identifier `PHYSID1/2` report. It stands for the part the
@@ -284,12 +289,12 @@ impl Phy {
                 .copied()
                 .unwrap_or(0);
             return match (page, reg) {
-                (1, ext1::EXT_PHY_CNTL_4) => {
-                    (v & !(0x1f << ext1::PHY_CNTL_4_ADDR_SHIFT))
-                        | (u16::from(self.index & 0x1f) << ext1::PHY_CNTL_4_ADDR_SHIFT)
+                (page::EXT1, ext1::EXT_PHY_CNTL_4) => {
+                    (v & !(0x1f << ext1::PHY_CNTL_4_ADDR_POS))
+                        | (u16::from(self.index & 0x1f) << ext1::PHY_CNTL_4_ADDR_POS)
                 }
-                (1, ext1::ACTIPHY_CNTL) if self.reversed => v | ext1::PHY_ADDR_REVERSED,
-                (1, ext1::ACTIPHY_CNTL) => v & !ext1::PHY_ADDR_REVERSED,
+                (page::EXT1, ext1::ACTIPHY_CNTL) if self.reversed => v | ext1::PHY_ADDR_REVERSED,
+                (page::EXT1, ext1::ACTIPHY_CNTL) => v & !ext1::PHY_ADDR_REVERSED,
                 _ => v,
             };
         }
@@ -404,21 +409,19 @@ impl Phy {
         &mut self.window
     }
 
-    /// The MACsec engine `bank` (ingress or egress); `None` for other banks.
-    pub fn macsec(&self, bank: Bank) -> Option<&MacsecBank> {
-        match bank {
-            Bank::MacsecIngress => Some(&self.ingress),
-            Bank::MacsecEgress => Some(&self.egress),
-            _ => None,
+    /// The MACsec engine `engine`.
+    pub fn macsec(&self, engine: Engine) -> &MacsecBank {
+        match engine {
+            Engine::Ingress => &self.ingress,
+            Engine::Egress => &self.egress,
         }
     }
 
-    /// The MACsec engine `bank`, mutable.
-    pub fn macsec_mut(&mut self, bank: Bank) -> Option<&mut MacsecBank> {
-        match bank {
-            Bank::MacsecIngress => Some(&mut self.ingress),
-            Bank::MacsecEgress => Some(&mut self.egress),
-            _ => None,
+    /// The MACsec engine `engine`, mutable.
+    pub fn macsec_mut(&mut self, engine: Engine) -> &mut MacsecBank {
+        match engine {
+            Engine::Ingress => &mut self.ingress,
+            Engine::Egress => &mut self.egress,
         }
     }
 
@@ -456,6 +459,32 @@ impl Phy {
             self.link = up;
             self.latch_int(mii::INT_LINK_CHG);
         }
+    }
+
+    /// Selects the variants of both MACsec engines.
+    pub fn set_variants(&mut self, variants: super::Variants) {
+        self.ingress.set_variants(variants);
+        self.egress.set_variants(variants);
+    }
+
+    /// Re-evaluates the MACsec interrupt chain. The egress engine's output,
+    /// routed by ext2 register 28 bit 9 (`MS_EGR`), latches `INT_STATUS.EXT`
+    /// when it rises; returns whether it did. *Choice*: one event per rising
+    /// edge, as no source says whether a level that stays high re-latches
+    /// EXT after the driver read it; the C driver clears none of the chain
+    /// (`mscc_macsec.c:972-1000`), which would otherwise storm. The ingress
+    /// engine has no documented route to the PHY interrupt.
+    pub fn update_macsec_irq(&mut self) -> bool {
+        // Evaluated for its AIC and sticky bits, which software can read.
+        self.ingress.update_irq();
+        let routed = self.ext(page::EXT2, ext2::EXTENDED_INT) & ext2::EXTENDED_INT_MS_EGR != 0;
+        let out = self.egress.update_irq() && routed;
+        let rise = out && !self.ms_egr_out;
+        self.ms_egr_out = out;
+        if rise {
+            self.latch_int(mii::INT_EXT);
+        }
+        rise
     }
 
     /// Latches events `bits` in `INT_STATUS`.

@@ -20,17 +20,26 @@
 //! the package's job, because the banks live in different places (per PHY, or
 //! per package for MACRO_CTRL).
 
-use crate::hw::indirect::{join, split};
-use crate::hw::regs::{window, Bank};
+use crate::regdesc::mdio::{target, window};
 
 /// Register-19 address bits for the MACsec banks (14-bit addresses).
-const ADDR_MASK_MACSEC: u16 = 0x3fff;
+const ADDR_MASK_MACSEC: u16 = window::ADDR_MACSEC;
 /// Register-19 address bits for every other bank (12-bit addresses).
-const ADDR_MASK_CSR: u16 = 0x0fff;
+const ADDR_MASK_CSR: u16 = window::ADDR_CSR;
 /// Register-20 bits that hold target id bits 5:2.
-const TARGET_HIGH_MASK: u16 = 0x000f;
+const TARGET_HIGH_MASK: u16 = window::TARGET_HIGH;
 /// Shift of target id bits 1:0 in register 19.
-const TARGET_LOW_SHIFT: u32 = 12;
+const TARGET_LOW_SHIFT: u32 = window::CMD_TARGET_POS;
+
+/// Splits a 32-bit value into the words of registers 17 (15:0) and 18 (31:16).
+pub const fn split(value: u32) -> (u16, u16) {
+    (value as u16, (value >> 16) as u16)
+}
+
+/// Joins the words of registers 17 and 18 into a 32-bit value.
+pub const fn join(lo: u16, hi: u16) -> u32 {
+    ((hi as u32) << 16) | lo as u32
+}
 
 /// Direction of an indirect access.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +55,7 @@ pub enum Access {
 pub struct Request {
     /// Read or write.
     pub dir: Access,
-    /// 6-bit target id (see [`Bank`]); any value, known or not.
+    /// 6-bit target id (see [`target`]); any value, known or not.
     pub target: u8,
     /// Register address within the target (14 bits for MACsec, else 12).
     pub addr: u16,
@@ -62,7 +71,7 @@ pub struct Request {
 /// PROC_0/PROC_2 (it only keeps the low target bits when `bank >> 2 == 1`).
 pub fn decode(target_reg: u16, cmd: u16) -> (u8, u16) {
     let high = target_reg & TARGET_HIGH_MASK;
-    if high == (Bank::MacsecIngress as u16) >> 2 || high == (Bank::MacsecEgress as u16) >> 2 {
+    if high == u16::from(target::MACSEC_INGR >> 2) || high == u16::from(target::MACSEC_EGR >> 2) {
         ((high << 2) as u8, cmd & ADDR_MASK_MACSEC)
     } else {
         let low = (cmd >> TARGET_LOW_SHIFT) & 0x3;

@@ -6,6 +6,9 @@
 // Each test file uses a different subset of this module.
 #![allow(dead_code)]
 
+pub mod bench;
+pub mod eip160;
+pub mod mscc;
 pub mod vectors;
 
 use aes_gcm::aead::{AeadInPlace, KeyInit};

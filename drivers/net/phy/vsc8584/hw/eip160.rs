@@ -202,104 +202,190 @@ pub mod record {
         }
     }
 
-    /// Word offsets after key and H, for a key of `key_words` words.
+    /// Word offsets after key and H, for a key of `key_words` words, as
+    /// MESA's record builder lays them out (`vtss_macsec_api.c`, the
+    /// 32-bit and the XPN cases).
     ///
-    /// 32-bit PN: `seq`, then (ingress) the replay window, then the SCI (two
-    /// words). 64-bit PN: `seq` low and high, (ingress) the window, then the
-    /// three words of `salt XOR (SSCI || 0^64)`, then (egress) one spare word
-    /// and the SCI.
+    /// 32-bit PN: `seq`; egress: the SCI at `seq + 1`; ingress: the replay
+    /// window at `seq + 1`, the SCI at `seq + 2`. 64-bit PN: `seq` low and
+    /// high; egress: 0 at `seq + 2`, the three words of
+    /// `salt XOR (SSCI || 0^64)` at `seq + 3`, the SCI at `seq + 6`;
+    /// ingress: the window at `seq + 2`, the salt words at `seq + 3` and no
+    /// SCI.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub struct Layout {
         /// Sequence number: the last PN sent (egress) or the next PN expected
         /// (ingress); low word first for 64-bit PNs.
         pub seq: u16,
         /// Ingress replay window.
-        pub window: u16,
-        /// First IV word: the SCI (32-bit PN) or the salt words (64-bit PN).
-        pub iv: u16,
-        /// The SCI of the SecTAG (egress); equals `iv` with 32-bit PNs.
-        pub sci: u16,
+        pub window: Option<u16>,
+        /// First of the three salt words (64-bit PN).
+        pub salt: Option<u16>,
+        /// The SCI (two words).
+        pub sci: Option<u16>,
     }
 
     /// The layout of a record with `key_words` key words.
     pub const fn layout(key_words: u16, ingress: bool, xpn: bool) -> Layout {
         let seq = KEY + key_words + HASH_WORDS;
-        let after_seq = if xpn { seq + 2 } else { seq + 1 };
-        let window = after_seq;
-        let iv = if ingress { after_seq + 1 } else { after_seq };
-        let sci = if xpn { iv + 4 } else { iv };
-        Layout {
-            seq,
-            window,
-            iv,
-            sci,
+        match (ingress, xpn) {
+            (false, false) => Layout {
+                seq,
+                window: None,
+                salt: None,
+                sci: Some(seq + 1),
+            },
+            (true, false) => Layout {
+                seq,
+                window: Some(seq + 1),
+                salt: None,
+                sci: Some(seq + 2),
+            },
+            (false, true) => Layout {
+                seq,
+                window: None,
+                salt: Some(seq + 3),
+                sci: Some(seq + 6),
+            },
+            (true, true) => Layout {
+                seq,
+                window: Some(seq + 2),
+                salt: Some(seq + 3),
+                sci: None,
+            },
         }
     }
 }
 
-/// Statistics counters: 40-bit, a low word and 8 bits in the next word.
+/// Statistics counters, as MESA reads them (`vtss_macsec_api.c`, the
+/// counter functions; the register headers `vtss_malibu_regs_macsec_*.h`).
 ///
-/// Per SA: SA `i` (the SA of SAM entry `i`) at `regs::macsec::SA_STATS + 32 * i`
-/// plus the offsets below; global ones at `regs::macsec::GLOBAL_STATS` plus the
-/// offsets below. The set is MESA's; the offsets are this simulator's.
+/// A counter is 40 bits, a low word and 8 bits in the next word, except the
+/// 64-bit interface octet counters. An octet counter is one 80-bit counter
+/// of two such 40-bit halves, the second counting the overflows of the
+/// first. Per SA: SA `i` (the SA of SAM entry `i`) at
+/// `regs::macsec::SA_STATS + 32 * i` plus the offsets below; per VLAN user
+/// priority `up` at `regs::macsec::VLAN_STATS + 32 * up`; global ones at
+/// `regs::macsec::GLOBAL_STATS`.
 pub mod stats {
-    /// Bits of a counter beyond the low word.
+    /// Bits of a 40-bit counter beyond the low word.
     pub const UPPER_BITS: u32 = 8;
 
-    /// Ingress SA: octets of user data decrypted.
-    pub const IN_OCTETS_DECRYPTED: u16 = 0;
-    /// Ingress SA: octets of user data validated (integrity only).
-    pub const IN_OCTETS_VALIDATED: u16 = 2;
-    /// Ingress SA: frames delivered without validation.
-    pub const IN_PKTS_UNCHECKED: u16 = 4;
-    /// Ingress SA: valid frames below the lowest acceptable PN, delivered.
-    pub const IN_PKTS_DELAYED: u16 = 6;
-    /// Ingress SA: frames below the lowest acceptable PN, dropped.
-    pub const IN_PKTS_LATE: u16 = 8;
-    /// Ingress SA: valid frames.
-    pub const IN_PKTS_OK: u16 = 10;
-    /// Ingress SA: invalid integrity-only frames delivered (validate Check).
-    pub const IN_PKTS_INVALID: u16 = 12;
-    /// Ingress SA: invalid frames dropped.
-    pub const IN_PKTS_NOT_VALID: u16 = 14;
-    /// Ingress SA: frames for an SA not in use, dropped.
-    pub const IN_PKTS_NOT_USING_SA: u16 = 16;
-    /// Ingress SA: frames for an SA not in use, delivered.
-    pub const IN_PKTS_UNUSED_SA: u16 = 18;
+    /// Per-SA counters of the ingress engine.
+    pub mod in_sa {
+        /// Octets decrypted or validated (80-bit, 4 words).
+        pub const OCTETS_DECRYPTED_VALIDATED: u16 = 0;
+        /// Frames delivered without validation; also hits of a bypass or
+        /// drop flow.
+        pub const PKTS_UNCHECKED: u16 = 4;
+        /// Valid frames below the lowest acceptable PN, delivered.
+        pub const PKTS_DELAYED: u16 = 6;
+        /// Frames below the lowest acceptable PN, dropped.
+        pub const PKTS_LATE: u16 = 8;
+        /// Valid frames.
+        pub const PKTS_OK: u16 = 10;
+        /// Invalid integrity-only frames delivered (validate Check).
+        pub const PKTS_INVALID: u16 = 12;
+        /// Invalid frames dropped.
+        pub const PKTS_NOT_VALID: u16 = 14;
+        /// Frames for an SA not in use, dropped (encrypted, or Strict).
+        pub const PKTS_NOT_USING_SA: u16 = 16;
+        /// Frames for an SA not in use, delivered.
+        pub const PKTS_UNUSED_SA: u16 = 18;
+        /// Frames without a SecTAG that hit the SA's entry.
+        pub const PKTS_UNTAGGED_HIT: u16 = 20;
+        /// Unicast frames.
+        pub const UCAST: u16 = 22;
+        /// Multicast frames.
+        pub const MCAST: u16 = 24;
+        /// Broadcast frames.
+        pub const BCAST: u16 = 26;
+    }
 
-    /// Egress SA: octets of user data encrypted.
-    pub const OUT_OCTETS_ENCRYPTED: u16 = 0;
-    /// Egress SA: octets of user data protected (integrity only).
-    pub const OUT_OCTETS_PROTECTED: u16 = 2;
-    /// Egress SA: frames encrypted.
-    pub const OUT_PKTS_ENCRYPTED: u16 = 4;
-    /// Egress SA: frames protected (integrity only).
-    pub const OUT_PKTS_PROTECTED: u16 = 6;
-    /// Egress SA: frames over the MTU, dropped.
-    pub const OUT_PKTS_TOO_LONG: u16 = 8;
-    /// Egress SA: frames dropped because the PN was exhausted.
-    pub const OUT_PKTS_PN_EXHAUSTED: u16 = 10;
+    /// Per-SA counters of the egress engine.
+    pub mod out_sa {
+        /// Octets encrypted or protected (80-bit, 4 words).
+        pub const OCTETS_ENCRYPTED_PROTECTED: u16 = 0;
+        /// Frames encrypted or protected; also hits of a bypass or drop
+        /// flow.
+        pub const PKTS_ENCRYPTED_PROTECTED: u16 = 4;
+        /// Frames over the MTU, dropped.
+        pub const PKTS_TOO_LONG: u16 = 6;
+        /// Unicast frames.
+        pub const UCAST: u16 = 8;
+        /// Multicast frames.
+        pub const MCAST: u16 = 10;
+        /// Broadcast frames.
+        pub const BCAST: u16 = 12;
+    }
 
-    /// Global: frames a transform failed on (bad record, PN exhausted...).
-    pub const TRANSFORM_ERROR: u16 = 0;
-    /// Global: frames no SAM entry matched, passed.
-    pub const NON_MATCH_PASS: u16 = 2;
-    /// Global: frames no SAM entry matched, dropped.
-    pub const NON_MATCH_DROP: u16 = 4;
-    /// Global: frames a bypass flow passed.
-    pub const BYPASS: u16 = 6;
-    /// Global: frames a drop flow dropped.
-    pub const DROP: u16 = 8;
-    /// Global: ingress frames with an invalid SecTAG (`InPktsBadTag`).
-    pub const IN_PKTS_BAD_TAG: u16 = 10;
-    /// Global: frames over the MTU.
-    pub const OVERSIZE: u16 = 12;
-    /// Global: egress frames passed unprotected by a crypto flow.
-    pub const OUT_PKTS_UNTAGGED: u16 = 14;
+    /// Global counters of the ingress engine.
+    pub mod in_global {
+        /// Frames a transform failed on.
+        pub const TRANSFORM_ERROR_PKTS: u16 = 0;
+        /// Control packets.
+        pub const PKTS_CTRL: u16 = 2;
+        /// Frames without a SecTAG dropped by Strict.
+        pub const PKTS_NO_TAG: u16 = 4;
+        /// Frames without a SecTAG, not Strict.
+        pub const PKTS_UNTAGGED: u16 = 6;
+        /// Frames with a SecTAG.
+        pub const PKTS_TAGGED: u16 = 8;
+        /// Frames with an invalid SecTAG, dropped.
+        pub const PKTS_BAD_TAG: u16 = 10;
+        /// Frames without a SecTAG matching no entry.
+        pub const PKTS_UNTAGGED_MISS: u16 = 12;
+        /// Frames of an unknown SC, dropped.
+        pub const PKTS_NO_SCI: u16 = 14;
+        /// Frames of an unknown SC, not dropped.
+        pub const PKTS_UNKNOWN_SCI: u16 = 16;
+        /// Consistency check: controlled port, failed.
+        pub const CONSIST_CHECK_CONTROLLED_NOT_PASS: u16 = 18;
+        /// Consistency check: uncontrolled port, failed.
+        pub const CONSIST_CHECK_UNCONTROLLED_NOT_PASS: u16 = 20;
+        /// Consistency check: controlled port, passed.
+        pub const CONSIST_CHECK_CONTROLLED_PASS: u16 = 22;
+        /// Consistency check: uncontrolled port, passed.
+        pub const CONSIST_CHECK_UNCONTROLLED_PASS: u16 = 24;
+        /// Frames without a VLAN tag over the MTU.
+        pub const OVERSIZE_PKTS: u16 = 26;
+        /// Unicast frames.
+        pub const UCAST: u16 = 28;
+        /// Multicast frames.
+        pub const MCAST: u16 = 30;
+        /// Broadcast frames.
+        pub const BCAST: u16 = 32;
+        /// Octets (64-bit).
+        pub const OCTETS: u16 = 34;
+    }
+
+    /// Global counters of the egress engine.
+    pub mod out_global {
+        /// Frames a transform failed on (a PN roll-over among them).
+        pub const TRANSFORM_ERROR_PKTS: u16 = 0;
+        /// Control packets.
+        pub const PKTS_CTRL: u16 = 2;
+        /// Frames for which no SA was found.
+        pub const PKTS_UNKNOWN_SA: u16 = 4;
+        /// Frames sent unprotected (protectFrames off).
+        pub const PKTS_UNTAGGED: u16 = 6;
+        /// Frames without a VLAN tag over the MTU.
+        pub const OVERSIZE_PKTS: u16 = 8;
+        /// Unicast frames.
+        pub const UCAST: u16 = 10;
+        /// Multicast frames.
+        pub const MCAST: u16 = 12;
+        /// Broadcast frames.
+        pub const BCAST: u16 = 14;
+        /// Octets (64-bit).
+        pub const OCTETS: u16 = 16;
+    }
 }
 
 /// PN threshold of the egress engine: a frame sent with a PN at or above it
-/// raises `INTR_SEQ_THRESHOLD`. 0 disables the event.
+/// (or, with `CONTEXT_CTRL.THRESHOLD_MODE`, equal to it) raises
+/// `INTR_SEQ_THRESHOLD`. There is no value that disables the event: leave
+/// the interrupt disabled instead.
 pub mod threshold {
     /// Threshold for 32-bit PNs.
     pub const SEQ_NUM_THRESH: u16 = 0x3d08;

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The Rust driver's pure hardware description (`hw/`), compiled for the
+//! host: the very files the driver module compiles.
+
+#![no_std]
+
+#[path = "../../../../drivers/net/phy/vsc8584/hw/mod.rs"]
+pub mod hw;
