@@ -3,8 +3,9 @@
 #
 # Check that every patch of the series builds on its own: in a copy of the
 # cached kernel build, revert the whole series, then apply the patches one at
-# a time and rebuild (incrementally) after each. Slow (one rebuild of the
-# Rust crates per patch), so not part of `make check`: run `make patches-each`.
+# a time and rebuild (incrementally) after each; a warning fails the patch.
+# Slow (one rebuild of the Rust crates per patch), so not part of
+# `make check`: run `make patches-each`.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -22,11 +23,14 @@ rc=0
 for p in "${applied[@]}"; do
 	patch -d "$work" -p1 -s --no-backup-if-mismatch <"$RSMACSEC_TOP/patches/$p"
 	start=$(date +%s)
-	if "${mk[@]}" bzImage modules >"$work/build-$p.log" 2>&1; then
-		log "builds: $p ($(($(date +%s) - start)) s)"
-	else
+	if ! "${mk[@]}" bzImage modules >"$work/build-$p.log" 2>&1; then
 		log "FAILS: $p (see $work/build-$p.log)"
 		rc=1
+	elif grep -qi 'warning:' "$work/build-$p.log"; then
+		log "WARNS: $p (see $work/build-$p.log)"
+		rc=1
+	else
+		log "builds: $p, no warning ($(($(date +%s) - start)) s)"
 	fi
 done
 exit $rc
