@@ -9,5 +9,5 @@
 
 #![no_std]
 
-pub use vsc8584_driver_hw::hw;
+pub use vsc8584_driver_hw::{hw, logic};
 pub use vsc8584_sim_core::{engine, regdesc, regs};

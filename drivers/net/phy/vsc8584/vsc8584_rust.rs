@@ -17,6 +17,7 @@ use kernel::{
 
 pub mod hw;
 mod kunit;
+pub mod logic;
 
 kernel::module_phy_driver! {
     drivers: [PhyVsc8584],

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! 32-bit access to the register banks behind the page-4 indirect window.
+//!
+//! The MACsec engines, the host and line MACs, the flow-control buffer and the serdes macro are
+//! banks of 32-bit registers that clause-22 MDIO reaches through registers 17 to 20 of extended
+//! page 4 ([`crate::hw::indirect`] encodes the accesses). [`Window`] runs that protocol over
+//! [`Mdio`]: it selects page 4 once for a whole batch of accesses, writes the target register
+//! only when it changes, polls for completion, and restores the standard page at the end.
+
+use super::error::{Error, Result};
+use super::mdio::Mdio;
+use crate::hw::indirect::{self, Dir};
+use crate::hw::regs::{page, window, Bank, EXT_PAGE_ACCESS};
+
+/// 32-bit registers of the banks of the PHY, as the driver core uses them.
+pub trait Bus {
+    /// Reads register `addr` of `bank`.
+    fn read32(&mut self, bank: Bank, addr: u16) -> Result<u32>;
+
+    /// Writes `val` to register `addr` of `bank`.
+    fn write32(&mut self, bank: Bank, addr: u16, val: u32) -> Result;
+}
+
+/// Polls of the command register that do not wait, then polls that wait [`POLL_DELAY_US`]: the
+/// hardware completes an access within microseconds, and gives up after about half a second like
+/// the C driver (which, however, never reports it).
+const FAST_POLLS: u32 = 8;
+/// Polls that wait before each read of the command register.
+const SLOW_POLLS: u32 = 500;
+/// Wait before each slow poll, in microseconds.
+const POLL_DELAY_US: u32 = 1000;
+
+/// The indirect window of one PHY, for a batch of accesses.
+///
+/// The MACsec engines of a PHY sit behind its own window; the serdes macro and the other
+/// package-wide banks behind the window of the package's base PHY.
+pub struct Window<'a, M: Mdio> {
+    mdio: &'a mut M,
+    /// MDIO address of the PHY whose window is used.
+    addr: u8,
+    /// Page 4 was selected by this window and not restored yet.
+    selected: bool,
+    /// What register 20 holds, when this window wrote it.
+    target: Option<u16>,
+}
+
+impl<'a, M: Mdio> Window<'a, M> {
+    /// Makes the window of the PHY at MDIO address `addr`. Nothing is written before the first
+    /// access.
+    pub fn new(mdio: &'a mut M, addr: u8) -> Self {
+        Self {
+            mdio,
+            addr,
+            selected: false,
+            target: None,
+        }
+    }
+
+    /// Restores the standard page if this window selected page 4, and returns the error of
+    /// that write. Dropping the window restores it too, without a report.
+    pub fn finish(mut self) -> Result {
+        self.restore()
+    }
+
+    fn restore(&mut self) -> Result {
+        if self.selected {
+            self.selected = false;
+            self.mdio
+                .write(self.addr, EXT_PAGE_ACCESS, page::STANDARD)?;
+        }
+        Ok(())
+    }
+
+    /// Selects page 4 and writes the target register of `cmd` when they are not in place.
+    fn prepare(&mut self, cmd: &indirect::Command) -> Result {
+        if !self.selected {
+            self.mdio
+                .write(self.addr, EXT_PAGE_ACCESS, page::EXTENDED4)?;
+            self.selected = true;
+            self.target = None;
+        }
+        if self.target != Some(cmd.target) {
+            self.mdio.write(self.addr, window::TARGET, cmd.target)?;
+            self.target = Some(cmd.target);
+        }
+        Ok(())
+    }
+
+    /// Starts the access `cmd` and waits until the hardware reports it done.
+    fn run(&mut self, cmd: &indirect::Command) -> Result {
+        self.mdio.write(self.addr, window::CMD, cmd.cmd)?;
+        for poll in 0..FAST_POLLS + SLOW_POLLS {
+            if poll >= FAST_POLLS {
+                self.mdio.delay_us(POLL_DELAY_US);
+            }
+            if indirect::is_done(self.mdio.read(self.addr, window::CMD)?) {
+                return Ok(());
+            }
+        }
+        Err(Error::Timeout)
+    }
+
+    fn encode(bank: Bank, addr: u16, dir: Dir) -> Result<indirect::Command> {
+        indirect::encode(bank, addr, dir).map_err(|_| {
+            Error::refused(
+                super::error::Errno::Inval,
+                "register address beyond the bank\0",
+            )
+        })
+    }
+}
+
+impl<M: Mdio> Bus for Window<'_, M> {
+    fn read32(&mut self, bank: Bank, addr: u16) -> Result<u32> {
+        let cmd = Self::encode(bank, addr, Dir::Read)?;
+        self.prepare(&cmd)?;
+        self.run(&cmd)?;
+        let lo = self.mdio.read(self.addr, window::DATA_LO)?;
+        let hi = self.mdio.read(self.addr, window::DATA_HI)?;
+        Ok(indirect::join(lo, hi))
+    }
+
+    fn write32(&mut self, bank: Bank, addr: u16, val: u32) -> Result {
+        let cmd = Self::encode(bank, addr, Dir::Write)?;
+        self.prepare(&cmd)?;
+        let (lo, hi) = indirect::split(val);
+        self.mdio.write(self.addr, window::DATA_LO, lo)?;
+        self.mdio.write(self.addr, window::DATA_HI, hi)?;
+        self.run(&cmd)
+    }
+}
+
+impl<M: Mdio> Drop for Window<'_, M> {
+    fn drop(&mut self) {
+        // The error is reported by `finish`, which callers use on the success path.
+        let _ = self.restore();
+    }
+}
