@@ -12,5 +12,6 @@
 //! Only `core` may be used, like in [`crate::hw`], whose encodings this code uses.
 
 pub mod error;
+pub mod macsec;
 pub mod mdio;
 pub mod window;

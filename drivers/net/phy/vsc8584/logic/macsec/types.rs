@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! What the MACsec offload operations are given and give back: plain values, converted from
+//! the kernel's SecY, channels and associations by the kernel shell (`macsec.rs`).
+
+/// A secure channel identifier, in wire order (MAC address, then port, big endian).
+pub type Sci = [u8; 8];
+
+/// The cipher suite of a SecY.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cipher {
+    /// GCM-AES-128.
+    GcmAes128,
+    /// GCM-AES-256.
+    GcmAes256,
+    /// GCM-AES-XPN-128 (64-bit packet numbers).
+    GcmAesXpn128,
+    /// GCM-AES-XPN-256 (64-bit packet numbers).
+    GcmAesXpn256,
+}
+
+impl Cipher {
+    /// Key length in bytes.
+    pub const fn key_len(self) -> usize {
+        match self {
+            Cipher::GcmAes128 | Cipher::GcmAesXpn128 => 16,
+            Cipher::GcmAes256 | Cipher::GcmAesXpn256 => 32,
+        }
+    }
+
+    /// Whether packet numbers are 64 bits wide.
+    pub const fn is_xpn(self) -> bool {
+        matches!(self, Cipher::GcmAesXpn128 | Cipher::GcmAesXpn256)
+    }
+}
+
+/// How received frames are validated (IEEE 802.1AE `validateFrames`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Validate {
+    /// Not validated; the SecTAG is removed.
+    Disabled,
+    /// Validated; frames that fail are still delivered.
+    Check,
+    /// Frames that fail are dropped.
+    Strict,
+}
+
+/// The settings of a SecY.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SecYConfig {
+    /// SCI of the transmit secure channel; identifies the SecY.
+    pub sci: Sci,
+    /// MAC address of the MACsec device: its frames, and only them, are protected.
+    pub mac: [u8; 6],
+    /// Cipher suite.
+    pub cipher: Cipher,
+    /// Length of the ICV in bytes (the hardware only makes 16).
+    pub icv_len: u8,
+    /// Transmitted frames are protected.
+    pub protect: bool,
+    /// Transmitted frames are encrypted, not only integrity-protected.
+    pub encrypt: bool,
+    /// The SCI is included in transmitted SecTAGs.
+    pub send_sci: bool,
+    /// The ES bit is set in transmitted SecTAGs.
+    pub end_station: bool,
+    /// The SCB bit is set in transmitted SecTAGs.
+    pub scb: bool,
+    /// Association number of the transmit SA in use.
+    pub encoding_sa: u8,
+    /// Validation of received frames.
+    pub validate: Validate,
+    /// Replay protection on receive.
+    pub replay_protect: bool,
+    /// Replay window, in packets.
+    pub replay_window: u32,
+}
+
+/// Key material of a secure association.
+///
+/// `Debug` never shows it; the shell wipes its copy after the call, and the logic wipes what it
+/// keeps (the shadow of the transform records) when the SA goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct SaKey {
+    /// The SAK; only the first `Cipher::key_len` bytes count.
+    pub key: [u8; 32],
+    /// The GCM hash subkey H = AES_K(0^128), which the transform record carries. The kernel
+    /// computes it with the crypto library, the host tests with RustCrypto.
+    pub hash_key: [u8; 16],
+    /// Short SCI of an XPN SA (host order); 0 without XPN.
+    pub ssci: u32,
+    /// Salt of an XPN SA; zeros without XPN.
+    pub salt: [u8; 12],
+}
+
+impl core::fmt::Debug for SaKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("SaKey([redacted])")
+    }
+}
+
+/// A transmit or receive secure association to install.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SaConfig {
+    /// Association number (0 to 3).
+    pub an: u8,
+    /// Next packet number to send (transmit) or to expect (receive).
+    pub next_pn: u64,
+    /// The SA is in use.
+    pub active: bool,
+    /// Keys.
+    pub key: SaKey,
+}
+
+/// Counters of a transmit SA, accumulated in 64 bits by the logic.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TxSaCounters {
+    /// Frames encrypted (or only integrity-protected, depending on the SecY).
+    pub pkts: u64,
+    /// Octets of user data.
+    pub octets: u64,
+}
+
+/// Counters of a receive SA, accumulated in 64 bits by the logic.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RxSaCounters {
+    /// Frames validated (InPktsOK).
+    pub ok: u64,
+    /// Frames that failed validation but were delivered (InPktsInvalid).
+    pub invalid: u64,
+    /// Frames that failed validation and were dropped (InPktsNotValid).
+    pub not_valid: u64,
+    /// Frames for the SA while not in use, dropped (InPktsNotUsingSA).
+    pub not_using_sa: u64,
+    /// Frames for the SA while not in use, delivered (InPktsUnusedSA).
+    pub unused_sa: u64,
+    /// Frames received with validation disabled (InPktsUnchecked).
+    pub unchecked: u64,
+    /// Frames below the replay window, delivered (InPktsDelayed).
+    pub delayed: u64,
+    /// Frames below the replay window, dropped (InPktsLate).
+    pub late: u64,
+    /// Octets of user data validated or decrypted.
+    pub octets: u64,
+}
+
+/// Device-wide counters of the engines, accumulated in 64 bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DevCounters {
+    /// OutPktsUntagged.
+    pub out_untagged: u64,
+    /// OutPktsTooLong.
+    pub out_too_long: u64,
+    /// InPktsUntagged.
+    pub in_untagged: u64,
+    /// InPktsNoTag.
+    pub in_no_tag: u64,
+    /// InPktsBadTag.
+    pub in_bad_tag: u64,
+    /// InPktsUnknownSCI.
+    pub in_unknown_sci: u64,
+    /// InPktsNoSCI.
+    pub in_no_sci: u64,
+    /// InPktsOverrun.
+    pub in_overrun: u64,
+}
