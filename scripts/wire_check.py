@@ -7,11 +7,15 @@ with the kernel side) and checks what crossed the cable. Prints TAP.
 
     wire_check.py CAPTURE
         plain frames: the guest's pings crossed the wire both ways.
-    wire_check.py --macsec KEY[,KEY...] CAPTURE
+    wire_check.py --macsec SA[,SA...] CAPTURE
         MACsec: every frame on the wire is a MACsec frame that decrypts under
         one of the SAKs (AES-GCM from Python's `cryptography`, not the
         kernel's), the PNs of each SC strictly increase, and the decrypted
         frames hold the pings of the guest test in both directions.
+        An SA is KEY (GCM-AES, IV = SCI || PN) or KEY:SALT:SSCI[:PN] for XPN
+        (IV = (SSCI || 64-bit PN) XOR SALT): the upper half of the PN, which
+        the wire does not carry, is recovered from PN (the first one the SA
+        sends, 1 by default) and then from the frames already seen.
 """
 
 import struct
@@ -69,35 +73,72 @@ def sectag(frame):
     return None
 
 
-def unprotect(frame, keys):
-    """Decrypts or verifies a MACsec frame (GCM-AES, IV = SCI || PN) under the
-    first key that authenticates it. Returns (plain frame, sci, pn, key index)
-    or None."""
+class Sa:
+    """The key material of a secure association as the check needs it."""
+
+    def __init__(self, key, salt=None, ssci=None, first_pn=1):
+        self.key, self.salt, self.ssci = key, salt, ssci
+        # The last full packet number seen per SCI, for XPN recovery.
+        self.last = {}
+        self.first_pn = first_pn
+
+    @classmethod
+    def parse(cls, spec):
+        """KEY, or KEY:SALT:SSCI[:PN] for XPN (hex, PN decimal)."""
+        parts = spec.split(":")
+        if len(parts) == 1:
+            return cls(bytes.fromhex(parts[0]))
+        pn = int(parts[3]) if len(parts) > 3 else 1
+        return cls(bytes.fromhex(parts[0]), bytes.fromhex(parts[1]), int(parts[2], 16), pn)
+
+    def full_pn(self, sci, pn):
+        """The packet number of a frame: as on the wire without XPN; with XPN the
+        64-bit one nearest above the last seen whose lower half is `pn`."""
+        if self.salt is None:
+            return pn
+        last = self.last.get(sci, self.first_pn - 1)
+        high = last >> 32
+        cands = [((high + d) << 32) | pn for d in (-1, 0, 1) if high + d >= 0]
+        return min(cands, key=lambda c: abs(c - (last + 1)))
+
+    def iv(self, sci, pn):
+        if self.salt is None:
+            return sci + struct.pack("!I", pn)
+        plain = struct.pack("!IQ", self.ssci, pn)
+        return bytes(a ^ b for a, b in zip(plain, self.salt))
+
+
+def unprotect(frame, sas):
+    """Decrypts or verifies a MACsec frame under the first SA that authenticates
+    it. Returns (plain frame, sci, full pn, sa index) or None."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     tag = sectag(frame)
     if not tag:
         return None
-    tci, _an, pn, sci, hdr = tag
-    iv = sci + struct.pack("!I", pn)
+    tci, _an, wire_pn, sci, hdr = tag
     body, icv = frame[hdr:-16], frame[-16:]
-    for i, key in enumerate(keys):
+    for i, sa in enumerate(sas):
+        pn = sa.full_pn(sci, wire_pn)
+        iv = sa.iv(sci, pn)
         try:
             if tci & 0x08:
-                data = AESGCM(key).decrypt(iv, body + icv, frame[:hdr])
+                data = AESGCM(sa.key).decrypt(iv, body + icv, frame[:hdr])
             else:
-                AESGCM(key).decrypt(iv, icv, frame[:hdr] + body)
+                AESGCM(sa.key).decrypt(iv, icv, frame[:hdr] + body)
                 data = body
         except InvalidTag:
             continue
+        sa.last[sci] = pn
         return frame[:12] + data, sci, pn, i
     return None
 
 
 def check_macsec(all_frames, keys, local, peer, pings):
     results = []
-    opened = [unprotect(f, keys) for f in all_frames]
+    sas = [k if isinstance(k, Sa) else Sa(k) for k in keys]
+    opened = [unprotect(f, sas) for f in all_frames]
     clear = sum(1 for f in all_frames if not sectag(f))
     results.append((clear == 0 and len(all_frames) > 0, f"{len(all_frames) - clear} MACsec frames, {clear} other frames on the wire"))
     bad = sum(1 for o, f in zip(opened, all_frames) if o is None and sectag(f))
@@ -144,5 +185,5 @@ def main(path, local="192.0.2.1", peer="192.0.2.2", pings=2, keys=None):
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--macsec":
         sys.exit(main(sys.argv[3], "198.51.100.1", "198.51.100.2", 3,
-                      [bytes.fromhex(k) for k in sys.argv[2].split(",")]))
+                      [Sa.parse(k) for k in sys.argv[2].split(",")]))
     sys.exit(main(sys.argv[1]))

@@ -38,6 +38,18 @@ def protect(frame, key, pn, sci):
     return hdr + AESGCM(key).encrypt(sci + struct.pack("!I", pn), frame[12:], hdr)
 
 
+def protect_xpn(frame, key, pn, sci, salt, ssci):
+    """An XPN MACsec frame (E=C=1, SC=1, AN 0): the wire carries the lower PN."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    hdr = frame[:12] + b"\x88\xe5" + bytes([0x2C, 0]) + struct.pack("!I", pn & 0xFFFFFFFF) + sci
+    iv = bytes(a ^ b for a, b in zip(struct.pack("!IQ", ssci, pn), salt))
+    return hdr + AESGCM(key).encrypt(iv, frame[12:], hdr)
+
+
+SALT = bytes.fromhex("e630e81a48de86a21c66fa6d")
+
+
 def macsec_pings(n=3):
     """n pings each way between C and D, C sending with KEY_C, D with KEY_D."""
     sci_c, sci_d = b"\x02" * 6 + b"\x00\x01", b"\x04" * 6 + b"\x00\x01"
@@ -94,6 +106,42 @@ class WireCheckTest(unittest.TestCase):
         rc, out = self.run_macsec(macsec_pings(), keys=(KEY_C, bytes(16)))
         self.assertEqual(rc, 1)
         self.assertIn("not ok 3 - 6 MACsec frames fail to authenticate", out)
+
+    def xpn_pings(self, first_c):
+        """Pings each way, C with XPN from `first_c` (crossing 2^32), D with PN from 1."""
+        sci_c, sci_d = b"\x02" * 6 + b"\x00\x01", b"\x04" * 6 + b"\x00\x01"
+        frames, pn_c, pn_d = [], first_c, 1
+        for src, dst in ((C, D), (D, C)):
+            for _ in range(3):
+                for s, d, t in ((src, dst, 8), (dst, src, 0)):
+                    if s == C:
+                        frames.append(protect_xpn(echo(s, d, t), KEY_C, pn_c, sci_c, SALT, 0x11))
+                        pn_c += 1
+                    else:
+                        frames.append(protect_xpn(echo(s, d, t), KEY_D, pn_d, sci_d, SALT, 0x22))
+                        pn_d += 1
+        return frames
+
+    def test_macsec_xpn_across_two_to_the_32_passes(self):
+        first = (1 << 32) - 2
+        sas = [wire_check.Sa(KEY_C, SALT, 0x11, first), wire_check.Sa(KEY_D, SALT, 0x22)]
+        rc, out = self.run_macsec(self.xpn_pings(first), keys=sas)
+        self.assertEqual(rc, 0, out)
+
+    def test_macsec_xpn_wrong_salt_or_ssci_fails(self):
+        first = (1 << 32) - 2
+        for sas in (
+            [wire_check.Sa(KEY_C, bytes(12), 0x11, first), wire_check.Sa(KEY_D, SALT, 0x22)],
+            [wire_check.Sa(KEY_C, SALT, 0x12, first), wire_check.Sa(KEY_D, SALT, 0x22)],
+        ):
+            rc, out = self.run_macsec(self.xpn_pings(first), keys=sas)
+            self.assertEqual(rc, 1)
+            self.assertIn("not ok 3 - 6 MACsec frames fail to authenticate", out)
+
+    def test_macsec_xpn_spec_parses(self):
+        sa = wire_check.Sa.parse(KEY_C.hex() + ":" + SALT.hex() + ":11:4294967294")
+        self.assertEqual((sa.key, sa.salt, sa.ssci, sa.first_pn), (KEY_C, SALT, 0x11, 4294967294))
+        self.assertIsNone(wire_check.Sa.parse(KEY_C.hex()).salt)
 
     def test_macsec_corrupted_frame_fails(self):
         frames = macsec_pings()
