@@ -7,11 +7,12 @@
 # ethtool's PHY statistics, refuses what it cannot do with its own message,
 # and survives being unbound from a PHY under a running offloaded SecY.
 . /tests/tap.sh
-plan 17
+plan 18
 M=/lib/modules/rsmacsec
 BUS=/sys/bus/mdio_bus
 SAMPLE="$BUS/drivers/rsmacsec sample MACsec PHY"
 PHY0=vsc8584-sim:08
+D=/sys/kernel/debug/vsc8584_sim
 KEY0=3f8e1c2a9b7d4e6f0a1b2c3d4e5f6071
 KEY1=c0ffee00112233445566778899aabbcc
 IP0=198.51.100.1
@@ -103,6 +104,12 @@ ip link set vsim0 down && echo $PHY0 >"$SAMPLE/bind" && ip link set vsim0 up && 
 	ip link add link vsim0 ms0 type macsec port 1 encrypt on offload phy &&
 	ip link del ms0
 check "bound again, the driver offloads a new SecY"
+
+# The sample leaves frames unchanged: the tap saw the pings in clear. A test
+# can make the tap forget what it saw, to capture only its own frames.
+[ "$(wc -c <$D/wire.pcap)" -gt 24 ] && echo clear >$D/wire.pcap &&
+	[ "$(wc -c <$D/wire.pcap)" = 24 ]
+check "the wire tap forgets its frames on request (a bare pcap header left)"
 
 ip -n peer link del ms1 && ip -n peer link set vsim1 netns 1 && ip netns del peer &&
 	ip link set vsim0 down && ip link set vsim1 down && rmmod vsc8584_sim

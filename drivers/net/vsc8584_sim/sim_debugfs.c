@@ -4,7 +4,9 @@
  * fault injection, in /sys/kernel/debug/vsc8584_sim/.
  *
  *   accesses      read: MDIO accesses to the package so far
- *   wire.pcap     read: the last frames on the wire, as a pcap file
+ *   wire.pcap     read: the last frames on the wire, as a pcap file;
+ *                 write "clear" to forget them, so that a test captures
+ *                 only its own frames
  *   fail_access   write "<nth> <count> io|timeout": the nth MDIO access from
  *                 now and the count - 1 after it fail; "0 0 io" disarms
  *   window_stuck  write "<phy> 0|1": the page-4 completion bit of PHY phy
@@ -407,10 +409,26 @@ static int vsc8584_sim_pcap_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
+static ssize_t vsc8584_sim_pcap_write(struct file *file, const char __user *ubuf,
+				      size_t len, loff_t *ppos)
+{
+	char buf[16];
+	int err;
+
+	err = vsc8584_sim_get_cmd(buf, sizeof(buf), ubuf, len);
+	if (err)
+		return err;
+	if (!sysfs_streq(buf, "clear"))
+		return -EINVAL;
+	skb_queue_purge(&vsc8584_sim_wire);
+	return len;
+}
+
 static const struct file_operations vsc8584_sim_pcap_fops = {
 	.owner = THIS_MODULE,
 	.open = vsc8584_sim_pcap_open,
 	.read = vsc8584_sim_snapshot_read,
+	.write = vsc8584_sim_pcap_write,
 	.release = vsc8584_sim_snapshot_release,
 	.llseek = default_llseek,
 };
@@ -426,7 +444,7 @@ void vsc8584_sim_debugfs_init(void)
 			    &vsc8584_sim_fail_fops);
 	debugfs_create_file("window_stuck", 0200, vsc8584_sim_dir, NULL,
 			    &vsc8584_sim_stuck_fops);
-	debugfs_create_file("wire.pcap", 0400, vsc8584_sim_dir, NULL,
+	debugfs_create_file("wire.pcap", 0600, vsc8584_sim_dir, NULL,
 			    &vsc8584_sim_pcap_fops);
 	debugfs_create_file("wire_fault", 0200, vsc8584_sim_dir, NULL,
 			    &vsc8584_sim_wire_fault_fops);
