@@ -112,6 +112,15 @@ impl Offload {
         self.unrecovered
     }
 
+    /// The control EtherTypes in effect (EAPOL first).
+    pub fn bypass_in_effect(&self) -> &Bypass {
+        if self.bypass.len == 0 {
+            &Bypass::EAPOL
+        } else {
+            &self.bypass
+        }
+    }
+
     /// The bypass list in effect (EAPOL first).
     fn bypass(&self) -> Bypass {
         if self.bypass.len == 0 {
@@ -252,6 +261,15 @@ impl Offload {
         Ok(())
     }
 
+    /// The receive SAs of the work state that need an SCI-less entry and have none.
+    fn implicit_missing(&self) -> usize {
+        (0..POOL)
+            .filter(|&n| {
+                self.work.needs_implicit(n) && self.work.rx.get(n).is_some_and(|r| !r.has_implicit)
+            })
+            .count()
+    }
+
     fn mark_dirty(&mut self, dir: Dir, flow: u8, pairs: u32) {
         if let Some(d) = self.totals.dirty_mut(dir, usize::from(flow)) {
             *d |= pairs;
@@ -272,7 +290,7 @@ impl Offload {
         );
     }
 
-    fn change(&mut self, dir: Dir) -> (Change<'_>, &Target) {
+    fn change(&mut self, dir: Dir, learn: bool) -> (Change<'_>, &Target) {
         let d = dir.idx();
         (
             Change {
@@ -280,6 +298,7 @@ impl Offload {
                 shadow: &mut self.shadow[d],
                 touched: &mut self.touched[d],
                 before: &mut self.before[d],
+                learn,
             },
             &self.target,
         )
@@ -296,7 +315,7 @@ impl Offload {
     ) -> Result {
         for dir in Dir::BOTH {
             self.render(dir, true, wipe[dir.idx()]);
-            let (mut c, t) = self.change(dir);
+            let (mut c, t) = self.change(dir, true);
             shadow::apply(bus, &mut c, t)?;
         }
         if let Some(r) = raise {
@@ -359,7 +378,7 @@ impl Offload {
             self.render(dir, false, 0);
             let enabled = self.target.image.enabled;
             shadow::rollback_target(&mut self.target, &self.before[d], &self.touched[d], enabled);
-            let (mut c, t) = self.change(dir);
+            let (mut c, t) = self.change(dir, true);
             let r = shadow::apply(bus, &mut c, t);
             if r.is_err() && result.is_ok() {
                 result = r;
@@ -402,7 +421,7 @@ impl Offload {
         self.work = self.state;
         for dir in Dir::BOTH {
             self.render(dir, true, 0);
-            let (mut c, t) = self.change(dir);
+            let (mut c, t) = self.change(dir, false);
             shadow::apply(bus, &mut c, t)?;
         }
         for dir in Dir::BOTH {
@@ -680,8 +699,10 @@ impl Offload {
                     Owner::Free => false,
                 };
                 if mine {
+                    if !matches!(self.work.owner(dir, i), Owner::Guard(_)) {
+                        wipe[dir.idx()] |= 1 << i;
+                    }
                     self.work.free_flow(dir, i as u8);
-                    wipe[dir.idx()] |= 1 << i;
                 }
             }
         }
@@ -886,6 +907,12 @@ impl Offload {
                 active,
             };
         }
+        // Going from one channel to two gives the SAs of port-1 channels their SCI-less entry:
+        // refused before anything is read or written if the flows are not there.
+        if self.implicit_missing() > self.work.free_flows(Dir::Ingress).count_ones() as usize {
+            self.work = self.state;
+            return Err(refuse(Errno::NoSpc, msg::SC_FLOWS));
+        }
         let mut wipe: Wipe = [0, 0];
         if let Err(e) = self.fix_implicit(bus, &mut wipe) {
             self.work = self.state;
@@ -974,6 +1001,16 @@ impl Offload {
         }
         let n = State::free_slot(&self.state.rx, |r| r.used)
             .ok_or(refuse(Errno::NoSpc, msg::RX_FLOWS))?;
+        let implicit = !self.state.point_to_point()
+            && self
+                .state
+                .sc
+                .get(c)
+                .is_some_and(|x| x.sci[6] == 0 && x.sci[7] == 1);
+        let need = 1 + usize::from(implicit);
+        if need > self.state.free_flows(Dir::Ingress).count_ones() as usize {
+            return Err(refuse(Errno::NoSpc, msg::RX_FLOWS));
+        }
         self.work = self.state;
         let Some(f) = self.alloc(bus, Dir::Ingress, Owner::RxSa(n as u8), true)? else {
             self.work = self.state;

@@ -306,6 +306,7 @@ pub fn render(
     t.care = super::shadow::Marks::NONE;
     t.care.enabled = u16::MAX;
     t.guarded = 0;
+    t.forget_epoch = 0;
     for i in 0..FLOWS {
         let bit = 1u16 << i;
         let (Some(tf), Some(care), Some(rec_new), Some(seq), Some(sf)) = (
@@ -323,16 +324,27 @@ pub fn render(
         let crypto = match state.owner(dir, i) {
             Owner::Free => {
                 if wipe & bit != 0 {
+                    // The key and H of the record the flow held; if the shadow does not know
+                    // the cipher, every word a key may take, read first (one of them may be a
+                    // sequence number the engine moved).
+                    let known = shadow.known.flows.get(i).is_some_and(|k| k.rec & 1 != 0);
+                    let words = hwrec::key_words((sf.rec[0] >> hwrec::CRYPTO_ALG_SHIFT) & 0xf)
+                        .filter(|_| known)
+                        .map(|kw| ((1u32 << (kw + hwrec::HASH_WORDS)) - 1) << hwrec::KEY);
+                    let mask = words.unwrap_or(WIPE_WORDS);
                     tf.ctrl = 0;
                     for (w, v) in tf.rec.iter_mut().enumerate() {
-                        if WIPE_WORDS & (1 << w) != 0 {
+                        if mask & (1 << w) != 0 {
                             *v = 0;
                         }
                     }
                     care.ctrl = true;
-                    care.rec = WIPE_WORDS;
+                    care.rec = mask;
                     care.epoch = true;
-                    *rec_new = WIPE_WORDS;
+                    *rec_new = mask;
+                    if words.is_none() {
+                        *seq = mask;
+                    }
                 }
                 None
             }

@@ -236,6 +236,9 @@ pub struct Target {
     pub guarded: u16,
     /// `SAM_NM_FLOW_NCP` while the fence is up.
     pub fence: u32,
+    /// Flows whose record epoch the shadow must not claim to know after the apply (a rollback
+    /// of a record whose epoch was not known before).
+    pub forget_epoch: u16,
 }
 
 impl Target {
@@ -247,6 +250,7 @@ impl Target {
         seq: [0; FLOWS],
         guarded: 0,
         fence: 0,
+        forget_epoch: 0,
     };
 }
 
@@ -258,16 +262,106 @@ pub const fn bank(dir: Dir) -> Bank {
     }
 }
 
-/// Address of SAM word `w` of entry `i`.
-const fn sam_addr(i: usize, w: usize) -> u16 {
-    sam::entry(i as u16) + w as u16
+/// One register word the shadow keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Word {
+    /// SAM word `w` of entry `i`.
+    Sam(usize, usize),
+    /// The flow control word of flow `i`.
+    Ctrl(usize),
+    /// Record word `w` of flow `i`.
+    Rec(usize, usize),
+    /// Global `g`.
+    Global(usize),
+}
+
+impl Word {
+    fn addr(self) -> u16 {
+        match self {
+            Word::Sam(i, w) => sam::entry(i as u16) + w as u16,
+            Word::Ctrl(i) => ms::sam_flow_ctrl(i as u16),
+            Word::Rec(i, w) => ms::xform_rec(i as u16, w as u16),
+            Word::Global(g) => global_addr(g),
+        }
+    }
+
+    fn value(self, img: &Image) -> Option<u32> {
+        match self {
+            Word::Sam(i, w) => img.flows.get(i)?.sam.get(w).copied(),
+            Word::Ctrl(i) => Some(img.flows.get(i)?.ctrl),
+            Word::Rec(i, w) => img.flows.get(i)?.rec.get(w).copied(),
+            Word::Global(g) => img.globals.get(g).copied(),
+        }
+    }
+
+    fn set_value(self, img: &mut Image, v: u32) {
+        let slot = match self {
+            Word::Sam(i, w) => img.flows.get_mut(i).and_then(|f| f.sam.get_mut(w)),
+            Word::Ctrl(i) => img.flows.get_mut(i).map(|f| &mut f.ctrl),
+            Word::Rec(i, w) => img.flows.get_mut(i).and_then(|f| f.rec.get_mut(w)),
+            Word::Global(g) => img.globals.get_mut(g),
+        };
+        if let Some(x) = slot {
+            *x = v;
+        }
+    }
+
+    fn marked(self, m: &Marks) -> bool {
+        match self {
+            Word::Sam(i, w) => m.flows.get(i).is_some_and(|f| f.sam & (1 << w) != 0),
+            Word::Ctrl(i) => m.flows.get(i).is_some_and(|f| f.ctrl),
+            Word::Rec(i, w) => m.flows.get(i).is_some_and(|f| f.rec & (1 << w) != 0),
+            Word::Global(g) => m.globals & (1 << g) != 0,
+        }
+    }
+
+    fn mark(self, m: &mut Marks, on: bool) {
+        match self {
+            Word::Sam(i, w) => {
+                if let Some(f) = m.flows.get_mut(i) {
+                    f.sam = if on {
+                        f.sam | (1 << w)
+                    } else {
+                        f.sam & !(1 << w)
+                    };
+                }
+            }
+            Word::Ctrl(i) => {
+                if let Some(f) = m.flows.get_mut(i) {
+                    f.ctrl = on;
+                }
+            }
+            Word::Rec(i, w) => {
+                if let Some(f) = m.flows.get_mut(i) {
+                    f.rec = if on {
+                        f.rec | (1 << w)
+                    } else {
+                        f.rec & !(1 << w)
+                    };
+                }
+            }
+            Word::Global(g) => {
+                m.globals = if on {
+                    m.globals | (1 << g)
+                } else {
+                    m.globals & !(1 << g)
+                };
+            }
+        }
+    }
 }
 
 /// Polls of `SAM_IN_FLIGHT` before giving up.
 const IN_FLIGHT_POLLS: u32 = 64;
 
 /// One engine under change: its shadow, the marks of what this operation wrote, and the shadow
-/// as it was before the operation (kept up to date with live sequence numbers read on the way).
+/// as it was before the operation.
+///
+/// With `learn` set (every operation but `init`, which has nothing to go back to), a word the
+/// shadow does not know is read before it is first written, into the shadow and into `before`:
+/// a rollback can then put back exactly what the engine held, and a word that already holds what
+/// the target wants is not written at all. Sequence numbers, which the engine moves, are always
+/// read before they are written.
 pub struct Change<'a> {
     /// The direction.
     pub dir: Dir,
@@ -277,87 +371,43 @@ pub struct Change<'a> {
     pub touched: &'a mut Marks,
     /// The shadow before the operation.
     pub before: &'a mut Shadow,
+    /// Read unknown words before writing them.
+    pub learn: bool,
 }
 
 impl Change<'_> {
-    fn write<B: Bus>(&mut self, bus: &mut B, addr: u16, val: u32) -> Result {
-        bus.write32(bank(self.dir), addr, val)
-    }
-
-    /// Writes word `w` of flow `i`'s SAM entry.
-    fn write_sam<B: Bus>(&mut self, bus: &mut B, i: usize, w: usize, val: u32) -> Result {
-        if let (Some(k), Some(t)) = (
-            self.shadow.known.flows.get_mut(i),
-            self.touched.flows.get_mut(i),
-        ) {
-            t.sam |= 1 << w;
-            k.sam &= !(1 << w);
+    /// Learns `word` from the engine if it is unknown (or the engine's own) and this operation
+    /// has not touched it yet.
+    fn learn<B: Bus>(&mut self, bus: &mut B, word: Word, engines: bool) -> Result {
+        if !self.learn || word.marked(self.touched) {
+            return Ok(());
         }
-        bus.write32(bank(self.dir), sam_addr(i, w), val)?;
-        if let (Some(s), Some(k)) = (
-            self.shadow
-                .image
-                .flows
-                .get_mut(i)
-                .and_then(|f| f.sam.get_mut(w)),
-            self.shadow.known.flows.get_mut(i),
-        ) {
-            *s = val;
-            k.sam |= 1 << w;
+        if word.marked(&self.shadow.known) && !engines {
+            return Ok(());
+        }
+        let v = bus.read32(bank(self.dir), word.addr())?;
+        for sh in [&mut *self.shadow, &mut *self.before] {
+            word.set_value(&mut sh.image, v);
+            word.mark(&mut sh.known, true);
         }
         Ok(())
     }
 
-    fn write_ctrl<B: Bus>(&mut self, bus: &mut B, i: usize, val: u32) -> Result {
-        if let (Some(k), Some(t)) = (
-            self.shadow.known.flows.get_mut(i),
-            self.touched.flows.get_mut(i),
-        ) {
-            t.ctrl = true;
-            k.ctrl = false;
+    /// Makes `word` hold `val`: learns it if needed, and writes it unless the shadow knows it
+    /// holds `val` already (or `always`).
+    fn put<B: Bus>(&mut self, bus: &mut B, word: Word, val: u32, engines: bool) -> Result {
+        self.learn(bus, word, engines)?;
+        if word.marked(&self.shadow.known)
+            && word.value(&self.shadow.image) == Some(val)
+            && (!engines || self.learn)
+        {
+            return Ok(());
         }
-        bus.write32(bank(self.dir), ms::sam_flow_ctrl(i as u16), val)?;
-        if let (Some(s), Some(k)) = (
-            self.shadow.image.flows.get_mut(i),
-            self.shadow.known.flows.get_mut(i),
-        ) {
-            s.ctrl = val;
-            k.ctrl = true;
-        }
-        Ok(())
-    }
-
-    fn write_rec<B: Bus>(&mut self, bus: &mut B, i: usize, w: usize, val: u32) -> Result {
-        if let (Some(k), Some(t)) = (
-            self.shadow.known.flows.get_mut(i),
-            self.touched.flows.get_mut(i),
-        ) {
-            t.rec |= 1 << w;
-            k.rec &= !(1 << w);
-        }
-        bus.write32(bank(self.dir), ms::xform_rec(i as u16, w as u16), val)?;
-        if let (Some(s), Some(k)) = (
-            self.shadow
-                .image
-                .flows
-                .get_mut(i)
-                .and_then(|f| f.rec.get_mut(w)),
-            self.shadow.known.flows.get_mut(i),
-        ) {
-            *s = val;
-            k.rec |= 1 << w;
-        }
-        Ok(())
-    }
-
-    fn write_global<B: Bus>(&mut self, bus: &mut B, g: usize, val: u32) -> Result {
-        self.touched.globals |= 1 << g;
-        self.shadow.known.globals &= !(1 << g);
-        self.write(bus, global_addr(g), val)?;
-        if let Some(s) = self.shadow.image.globals.get_mut(g) {
-            *s = val;
-            self.shadow.known.globals |= 1 << g;
-        }
+        word.mark(self.touched, true);
+        word.mark(&mut self.shadow.known, false);
+        bus.write32(bank(self.dir), word.addr(), val)?;
+        word.set_value(&mut self.shadow.image, val);
+        word.mark(&mut self.shadow.known, true);
         Ok(())
     }
 
@@ -366,7 +416,7 @@ impl Change<'_> {
         let known = self.shadow.known.enabled;
         self.touched.enabled |= bits;
         self.shadow.known.enabled &= !bits;
-        self.write(bus, reg, u32::from(bits))?;
+        bus.write32(bank(self.dir), reg, u32::from(bits))?;
         let img = &mut self.shadow.image.enabled;
         match reg {
             ms::SAM_ENTRY_SET1 => {
@@ -386,6 +436,19 @@ impl Change<'_> {
         Ok(())
     }
 
+    /// Learns the entry enables if the shadow does not know them all.
+    fn learn_enables<B: Bus>(&mut self, bus: &mut B) -> Result {
+        if !self.learn || self.shadow.known.enabled == u16::MAX || self.touched.enabled != 0 {
+            return Ok(());
+        }
+        let v = bus.read32(bank(self.dir), ms::SAM_ENTRY_ENABLE1)? as u16;
+        for sh in [&mut *self.shadow, &mut *self.before] {
+            sh.image.enabled = v;
+            sh.known.enabled = u16::MAX;
+        }
+        Ok(())
+    }
+
     /// Waits until no frame is in flight on entries just disabled.
     fn wait_in_flight<B: Bus>(&mut self, bus: &mut B) -> Result {
         for _ in 0..IN_FLIGHT_POLLS {
@@ -395,27 +458,6 @@ impl Change<'_> {
             }
         }
         Err(Error::Timeout)
-    }
-
-    /// Reads the sequence number words `seq` of live record `i` into the shadow and into the
-    /// shadow before the operation.
-    fn refresh_seq<B: Bus>(&mut self, bus: &mut B, i: usize, seq: u32) -> Result {
-        for w in 0..MAX_WORDS {
-            if seq & (1 << w) == 0 {
-                continue;
-            }
-            let v = bus.read32(bank(self.dir), ms::xform_rec(i as u16, w as u16))?;
-            for sh in [&mut *self.shadow, &mut *self.before] {
-                if let (Some(s), Some(k)) = (
-                    sh.image.flows.get_mut(i).and_then(|f| f.rec.get_mut(w)),
-                    sh.known.flows.get_mut(i),
-                ) {
-                    *s = v;
-                    k.rec |= 1 << w;
-                }
-            }
-        }
-        Ok(())
     }
 }
 
@@ -492,6 +534,7 @@ fn sam_writes(change: &Change<'_>, t: &Target, i: usize) -> u16 {
 /// Brings one engine from its shadow to `t`, in the order the module documentation gives.
 /// On error the shadow says what is known of the hardware and `touched` what may have changed.
 pub fn apply<B: Bus>(bus: &mut B, change: &mut Change<'_>, t: &Target) -> Result {
+    change.learn_enables(bus)?;
     let mut sam_w = [0u16; FLOWS];
     let mut rec_w = [0u32; FLOWS];
     let mut new_rec = 0u16;
@@ -517,7 +560,7 @@ pub fn apply<B: Bus>(bus: &mut B, change: &mut Change<'_>, t: &Target) -> Result
     // 1. The fence.
     let fence = rewrite & t.guarded & maybe_on != 0;
     if fence {
-        change.write_global(bus, G_NM_NCP, t.fence)?;
+        change.put(bus, Word::Global(G_NM_NCP), t.fence, false)?;
     }
 
     // 2. Disable.
@@ -532,56 +575,47 @@ pub fn apply<B: Bus>(bus: &mut B, change: &mut Change<'_>, t: &Target) -> Result
         }
     }
 
-    // 3. Words. Live sequence numbers about to be overwritten are read first.
+    // 3. Words.
     for i in 0..FLOWS {
         let bit = 1u16 << i;
         let r = rec_w.get(i).copied().unwrap_or(0);
         let seq = t.seq.get(i).copied().unwrap_or(0);
-        if r & seq != 0 && new_rec & bit == 0 {
-            change.refresh_seq(bus, i, seq & r)?;
+        let (Some(tf), Some(care)) = (t.image.flows.get(i), t.care.flows.get(i)) else {
+            continue;
+        };
+        if care.ctrl {
+            change.put(bus, Word::Ctrl(i), tf.ctrl, false)?;
         }
-        if let (Some(tf), Some(care), Some(sf), Some(k)) = (
-            t.image.flows.get(i),
-            t.care.flows.get(i),
-            change.shadow.image.flows.get(i),
-            change.shadow.known.flows.get(i),
-        ) {
-            let (tf, care) = (*tf, *care);
-            if care.ctrl && (!k.ctrl || sf.ctrl != tf.ctrl) {
-                change.write_ctrl(bus, i, tf.ctrl)?;
+        let s = sam_w.get(i).copied().unwrap_or(0);
+        for w in 0..SAM_WORDS {
+            if s & (1 << w) != 0 {
+                let v = tf.sam.get(w).copied().unwrap_or(0);
+                change.put(bus, Word::Sam(i, w), v, false)?;
             }
-            let s = sam_w.get(i).copied().unwrap_or(0);
-            for w in 0..SAM_WORDS {
-                if s & (1 << w) != 0 {
-                    change.write_sam(bus, i, w, tf.sam.get(w).copied().unwrap_or(0))?;
-                }
+        }
+        if new_rec & bit != 0 {
+            if let Some(k) = change.shadow.known.flows.get_mut(i) {
+                k.epoch = false;
             }
-            if new_rec & bit != 0 {
-                if let Some(k) = change.shadow.known.flows.get_mut(i) {
-                    k.epoch = false;
-                }
-                if let Some(tch) = change.touched.flows.get_mut(i) {
-                    tch.epoch = true;
-                }
+            if let Some(tch) = change.touched.flows.get_mut(i) {
+                tch.epoch = true;
             }
-            // The control word last: a context is complete before it is named.
-            let mut order = [0usize; MAX_WORDS];
-            for (n, o) in order.iter_mut().enumerate() {
-                *o = (n + 1) % MAX_WORDS;
+        }
+        // The control word last: a context is complete before it is named.
+        for n in 1..=MAX_WORDS {
+            let w = n % MAX_WORDS;
+            if r & (1 << w) != 0 {
+                let v = tf.rec.get(w).copied().unwrap_or(0);
+                change.put(bus, Word::Rec(i, w), v, seq & (1 << w) != 0)?;
             }
-            for w in order {
-                if r & (1 << w) != 0 {
-                    change.write_rec(bus, i, w, tf.rec.get(w).copied().unwrap_or(0))?;
-                }
-            }
-            if care.epoch {
-                if let (Some(s), Some(k)) = (
-                    change.shadow.image.flows.get_mut(i),
-                    change.shadow.known.flows.get_mut(i),
-                ) {
-                    s.epoch = tf.epoch;
-                    k.epoch = true;
-                }
+        }
+        if care.epoch {
+            if let (Some(s), Some(k)) = (
+                change.shadow.image.flows.get_mut(i),
+                change.shadow.known.flows.get_mut(i),
+            ) {
+                s.epoch = tf.epoch;
+                k.epoch = t.forget_epoch & bit == 0;
             }
         }
     }
@@ -589,12 +623,8 @@ pub fn apply<B: Bus>(bus: &mut B, change: &mut Change<'_>, t: &Target) -> Result
         if g == G_NM_NCP || t.care.globals & (1 << g) == 0 {
             continue;
         }
-        let want_g = t.image.globals.get(g).copied().unwrap_or(0);
-        if change.shadow.known.globals & (1 << g) == 0
-            || change.shadow.image.globals.get(g).copied() != Some(want_g)
-        {
-            change.write_global(bus, g, want_g)?;
-        }
+        let v = t.image.globals.get(g).copied().unwrap_or(0);
+        change.put(bus, Word::Global(g), v, false)?;
     }
 
     // 4. Enable.
@@ -613,13 +643,8 @@ pub fn apply<B: Bus>(bus: &mut B, change: &mut Change<'_>, t: &Target) -> Result
 
     // 5. The fence comes down (or the non-match word changes).
     if t.care.globals & (1 << G_NM_NCP) != 0 {
-        let want_g = t.image.globals.get(G_NM_NCP).copied().unwrap_or(0);
-        if fence
-            || change.shadow.known.globals & (1 << G_NM_NCP) == 0
-            || change.shadow.image.globals.get(G_NM_NCP).copied() != Some(want_g)
-        {
-            change.write_global(bus, G_NM_NCP, want_g)?;
-        }
+        let v = t.image.globals.get(G_NM_NCP).copied().unwrap_or(0);
+        change.put(bus, Word::Global(G_NM_NCP), v, false)?;
     }
     Ok(())
 }
@@ -629,6 +654,7 @@ pub fn apply<B: Bus>(bus: &mut B, change: &mut Change<'_>, t: &Target) -> Result
 pub fn rollback_target(t: &mut Target, before: &Shadow, touched: &Marks, enabled: u16) {
     t.image = before.image;
     t.image.enabled = enabled;
+    t.forget_epoch = 0;
     t.care = Marks::NONE;
     t.care.enabled = u16::MAX;
     for i in 0..FLOWS {
@@ -642,9 +668,11 @@ pub fn rollback_target(t: &mut Target, before: &Shadow, touched: &Marks, enabled
         c.sam = tch.sam & k.sam;
         c.ctrl = tch.ctrl && k.ctrl;
         c.rec = tch.rec & k.rec;
-        // A record whose epoch was not known before cannot be put back; the shadow then keeps
-        // what it knows of the words written since, which is the truth.
-        c.epoch = k.epoch && (tch.epoch || c.rec != 0);
+        c.epoch = tch.epoch || c.rec != 0;
+        if c.epoch && !k.epoch {
+            // The words go back, but which record they make up was not known before either.
+            t.forget_epoch |= 1 << i;
+        }
         if let Some(r) = t.rec_new.get_mut(i) {
             *r = c.rec;
         }
