@@ -593,10 +593,61 @@ pub fn check_consistent(r: &Rig) {
     for dir in Dir::BOTH {
         let sh = r.off.shadow(dir);
         render::render(st, dir, sh, r.off.bypass_in_effect(), 0, &mut t);
-        assert!(
-            sh.matches(&t.image, &t.care),
-            "{dir:?}: the shadow does not know what the state renders"
-        );
+        if !sh.matches(&t.image, &t.care) {
+            let mut why = Vec::new();
+            for i in 0..FLOWS {
+                let (tf, c, sf, k) = (
+                    &t.image.flows[i],
+                    &t.care.flows[i],
+                    &sh.image.flows[i],
+                    &sh.known.flows[i],
+                );
+                for w in 0..9 {
+                    if c.sam & (1 << w) != 0 && (k.sam & (1 << w) == 0 || sf.sam[w] != tf.sam[w]) {
+                        why.push(format!(
+                            "flow {i} sam {w}: known {} {:#x} want {:#x}",
+                            k.sam & (1 << w) != 0,
+                            sf.sam[w],
+                            tf.sam[w]
+                        ));
+                    }
+                }
+                if c.ctrl && (!k.ctrl || sf.ctrl != tf.ctrl) {
+                    why.push(format!(
+                        "flow {i} ctrl: known {} {:#x} want {:#x}",
+                        k.ctrl, sf.ctrl, tf.ctrl
+                    ));
+                }
+                for w in 0..24 {
+                    if c.rec & (1 << w) != 0 && (k.rec & (1 << w) == 0 || sf.rec[w] != tf.rec[w]) {
+                        why.push(format!(
+                            "flow {i} rec {w}: known {} {:#x} want {:#x}",
+                            k.rec & (1 << w) != 0,
+                            sf.rec[w],
+                            tf.rec[w]
+                        ));
+                    }
+                }
+            }
+            why.push(format!(
+                "enabled known {:#x} {:#x} want {:#x}",
+                sh.known.enabled, sh.image.enabled, t.image.enabled
+            ));
+            for g in 0..GLOBALS {
+                if t.care.globals & (1 << g) != 0
+                    && (sh.known.globals & (1 << g) == 0
+                        || sh.image.globals[g] != t.image.globals[g])
+                {
+                    why.push(format!(
+                        "global {g}: known {} {:#x} want {:#x}",
+                        sh.known.globals & (1 << g) != 0,
+                        sh.image.globals[g],
+                        t.image.globals[g]
+                    ));
+                }
+            }
+            panic!("{dir:?}: the shadow does not know what the state renders: {why:#?}");
+        }
         let bank = r.m.pkg.macsec(0, engine(dir)).unwrap();
         for i in 0..FLOWS {
             let (tf, c) = (&t.image.flows[i], &t.care.flows[i]);
