@@ -10,6 +10,7 @@ mod macsec_support;
 
 use macsec_support::*;
 use rsmacsec_host::hw::regs::{macsec as ms, Bank};
+use rsmacsec_host::logic::macsec::state::Dir;
 use rsmacsec_host::logic::macsec::types::{Cipher, SecYConfig, Validate};
 use rsmacsec_host::logic::window::Bus;
 
@@ -550,4 +551,52 @@ fn init_after_power_loss_restores_and_holds_the_transmit_sa_whose_pn_is_lost() {
     r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
     assert_eq!(open(&tx, 1000, &r.egress(&f).unwrap()).unwrap().pn, 1000);
     r.assert_clean();
+}
+
+#[test]
+fn a_pn_roll_over_takes_the_sa_out_of_use_and_nothing_leaves_in_clear() {
+    for cipher in [Cipher::GcmAes128, Cipher::GcmAesXpn128] {
+        let mut cfg = secy(MAC_A, cipher);
+        let last = if cipher.is_xpn() {
+            u64::MAX
+        } else {
+            u64::from(u32::MAX)
+        };
+        let (mut r, tx, _) = link(&cfg, last - 1);
+        let tx1 = PeerSa::new(cipher, 6, cfg.sci, 1);
+        r.op(|o, b| o.add_txsa(b, cfg.sci, &tx1.config(1, true)))
+            .unwrap();
+        // The bring-up's interrupt set-up: roll-over enabled in the egress engine.
+        r.op(|_, b| {
+            b.write32(
+                Bank::MacsecEgress,
+                ms::INTR_CTRL_STATUS,
+                u32::from(ms::INTR_ROLLOVER) << ms::INTR_ENABLE_SHIFT,
+            )
+        })
+        .unwrap();
+        let f = frame(PEER, MAC_A, IPV4, 40, 1);
+        let mut wrapped = [([0u8; 8], 0u8); 16];
+        for pn in [last - 1, last] {
+            let o = open(&tx, pn, &r.egress(&f).unwrap()).unwrap();
+            assert_eq!(u64::from(o.pn), pn & 0xffff_ffff);
+        }
+        assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut wrapped)), Ok(0));
+        // The next frame has no PN left: the engine drops it and raises the roll-over.
+        assert_eq!(r.egress(&f), None);
+        assert_eq!(
+            r.op(|o, b| o.handle_interrupt(b, &mut wrapped)),
+            Ok(1),
+            "{cipher:?}"
+        );
+        assert_eq!(wrapped[0], (cfg.sci, 0));
+        assert_eq!(r.peek(Dir::Egress, ms::INTR_CTRL_STATUS) & 0x20, 0);
+        assert_eq!(r.egress(&f), None, "the guard drops, nothing in clear");
+        assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut wrapped)), Ok(0));
+        // MKA moves on to the next SA.
+        cfg.encoding_sa = 1;
+        r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
+        assert_eq!(open(&tx1, 1, &r.egress(&f).unwrap()).unwrap().an, 1);
+        r.assert_clean();
+    }
 }

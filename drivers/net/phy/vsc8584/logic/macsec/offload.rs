@@ -1189,6 +1189,64 @@ impl Offload {
         Some((self.work.secy(secy)?.cfg.cipher, secy))
     }
 
+    // ---- interrupts ------------------------------------------------------------------------
+
+    /// Serves the egress engine's interrupt status (the PHY's interrupt handler calls it when
+    /// `INT_STATUS.EXT` says the MACsec block raised it): on a PN roll-over, finds the enabled
+    /// transmit SAs whose sequence number reached the maximum (the engine drops their frames from
+    /// then on), takes them out of use (their SecY's frames are then dropped by its guard, never
+    /// sent in clear) and writes their SecY's SCI and AN into `wrapped`; returns how many. The
+    /// shell calls `macsec_pn_wrapped()` for each, which marks the SA inactive in the kernel as
+    /// it is here. The handled status bits are cleared by writing them 0, as MESA does.
+    pub fn handle_interrupt<B: Bus>(
+        &mut self,
+        bus: &mut B,
+        wrapped: &mut [(Sci, u8)],
+    ) -> Result<usize> {
+        self.ensure_ready()?;
+        let b = bank(Dir::Egress);
+        let status = bus.read32(b, ms::INTR_CTRL_STATUS)?;
+        let rollover = u32::from(ms::INTR_ROLLOVER);
+        if status & rollover == 0 {
+            return Ok(0);
+        }
+        let on = self.shadow[Dir::Egress.idx()].image.enabled;
+        let known = self.shadow[Dir::Egress.idx()].known.enabled;
+        self.work = self.state;
+        let mut n_wrapped = 0;
+        for n in 0..POOL {
+            let Some(t) = self.state.tx.get(n).copied().filter(|t| t.used && t.active) else {
+                continue;
+            };
+            if (on | !known) & (1 << t.flow) == 0 {
+                continue;
+            }
+            let cfg = self.cfg(usize::from(t.secy))?;
+            let max = if cfg.cipher.is_xpn() {
+                u64::MAX
+            } else {
+                u64::from(u32::MAX)
+            };
+            if read_seq(bus, Dir::Egress, usize::from(t.flow), cfg.cipher)? != max {
+                continue;
+            }
+            if let Some(w) = self.work.tx.get_mut(n) {
+                w.active = false;
+            }
+            if let Some(slot) = wrapped.get_mut(n_wrapped) {
+                *slot = (cfg.sci, t.an);
+                n_wrapped += 1;
+            }
+        }
+        if n_wrapped > 0 {
+            self.commit(bus, [0, 0], None, Post::None)?;
+        } else {
+            self.work = self.state;
+        }
+        bus.write32(b, ms::INTR_CTRL_STATUS, status & !rollover)?;
+        Ok(n_wrapped)
+    }
+
     // ---- counters --------------------------------------------------------------------------
 
     fn post<B: Bus>(&mut self, bus: &mut B, post: Post) -> Result {
