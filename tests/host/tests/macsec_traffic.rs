@@ -600,3 +600,28 @@ fn a_pn_roll_over_takes_the_sa_out_of_use_and_nothing_leaves_in_clear() {
         r.assert_clean();
     }
 }
+
+#[test]
+fn an_offload_in_zeroed_memory_is_a_new_one() {
+    let size = std::mem::size_of::<rsmacsec_host::logic::macsec::Offload>();
+    eprintln!("Offload: {size} octets");
+    assert!(size <= 28 * 1024, "{size}");
+    let mut r = Rig::bare();
+    // SAFETY: every field of Offload is an integer, a bool, an array of them or a repr(u8)
+    // enum whose variant 0 is the empty value; all-zero is Offload::new().
+    r.off = unsafe { Box::<rsmacsec_host::logic::macsec::Offload>::new_zeroed().assume_init() };
+    assert_eq!(
+        format!("{:?}", r.off.state()),
+        format!("{:?}", rsmacsec_host::logic::macsec::Offload::new().state())
+    );
+    r.op(|o, b| o.init(b)).unwrap();
+    let cfg = secy(MAC_A, Cipher::GcmAes128);
+    let tx = PeerSa::new(cfg.cipher, 1, cfg.sci, 0);
+    r.op(|o, b| o.add_secy(b, &cfg)).unwrap();
+    r.op(|o, b| o.add_txsa(b, cfg.sci, &tx.config(1, true)))
+        .unwrap();
+    r.op(|o, b| o.dev_open(b, cfg.sci)).unwrap();
+    let f = frame(PEER, MAC_A, IPV4, 40, 1);
+    assert_eq!(open(&tx, 1, &r.egress(&f).unwrap()).unwrap().plain, f);
+    r.assert_clean();
+}

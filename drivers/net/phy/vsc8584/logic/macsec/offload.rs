@@ -35,7 +35,7 @@ struct PnRaise {
 
 /// The MACsec state of one PHY (its ingress and egress engines).
 ///
-/// About 26 KiB: the kernel shell allocates it (all-zero is a valid [`Offload::new`]) and never
+/// About 23 KiB: the kernel shell allocates it (all-zero is a valid [`Offload::new`]) and never
 /// puts one on the stack.
 pub struct Offload {
     /// What the kernel configured, as the hardware holds it.
