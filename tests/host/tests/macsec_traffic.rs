@@ -625,3 +625,43 @@ fn an_offload_in_zeroed_memory_is_a_new_one() {
     assert_eq!(open(&tx, 1, &r.egress(&f).unwrap()).unwrap().plain, f);
     r.assert_clean();
 }
+
+#[test]
+fn the_sci_goes_in_as_linux_puts_it_in() {
+    // send_sci off: no SCI with one active channel; with two, Linux's macsec_send_sci() puts it
+    // in (neither ES nor SCB), so the offloaded SecY does too.
+    let mut cfg = secy(MAC_A, Cipher::GcmAes128);
+    cfg.send_sci = false;
+    let (mut r, tx, _) = link(&cfg, 1);
+    let f = frame(PEER, MAC_A, IPV4, 40, 1);
+    assert_eq!(open(&tx, 1, &r.egress(&f).unwrap()).unwrap().sci, None);
+    let other = sci(PEER2, 1);
+    r.op(|o, b| o.add_rxsc(b, cfg.sci, other, true)).unwrap();
+    assert_eq!(
+        open(&tx, 2, &r.egress(&f).unwrap()).unwrap().sci,
+        Some(cfg.sci)
+    );
+    r.op(|o, b| o.upd_rxsc(b, cfg.sci, other, false)).unwrap();
+    assert_eq!(open(&tx, 3, &r.egress(&f).unwrap()).unwrap().sci, None);
+    // ES set: never.
+    cfg.end_station = true;
+    r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
+    r.op(|o, b| o.upd_rxsc(b, cfg.sci, other, true)).unwrap();
+    let o = open(&tx, 4, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!((o.sci, o.tci & 0x40), (None, 0x40));
+    r.assert_clean();
+}
+
+#[test]
+fn an_inactive_encoding_sa_sends_nothing() {
+    let cfg = secy(MAC_A, Cipher::GcmAes256);
+    let (mut r, tx, _) = link(&cfg, 1);
+    let f = frame(PEER, MAC_A, IPV4, 40, 1);
+    r.op(|o, b| o.upd_txsa(b, cfg.sci, 0, false, None)).unwrap();
+    assert_eq!(r.egress(&f), None);
+    let d = r.op(|o, b| o.dev_stats(b, cfg.sci)).unwrap();
+    assert_eq!(d.out_untagged, 0);
+    r.op(|o, b| o.upd_txsa(b, cfg.sci, 0, true, None)).unwrap();
+    assert_eq!(open(&tx, 1, &r.egress(&f).unwrap()).unwrap().plain, f);
+    r.assert_clean();
+}
