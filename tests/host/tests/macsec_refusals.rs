@@ -354,6 +354,7 @@ fn what_the_flows_cannot_hold_is_refused() {
     let c9 = secy([0x02, 0, 0, 0, 0x20, 9], Cipher::GcmAes128);
     let op: Op = Box::new(move |r| r.op(|o, b| o.add_secy(b, &c9)));
     refused(&mut r, "9th SecY", &op, Errno::NoSpc, msg::SECY_TABLE);
+    r.assert_clean();
 
     // Sixteen channels at most, and flows for receive SAs.
     let mut r = Rig::new();
@@ -487,4 +488,5 @@ fn control_ethertypes_are_checked() {
     let a = secy(MAC_A, Cipher::GcmAes128);
     let op: Op = Box::new(move |r| r.op(|o, b| o.add_secy(b, &a)));
     refused(&mut r, "before init", &op, Errno::NoDev, msg::NOT_INIT);
+    assert_eq!(r.m.pkg.misuse_total(), 0);
 }

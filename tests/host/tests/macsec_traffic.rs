@@ -665,3 +665,32 @@ fn an_inactive_encoding_sa_sends_nothing() {
     assert_eq!(open(&tx, 1, &r.egress(&f).unwrap()).unwrap().plain, f);
     r.assert_clean();
 }
+
+#[test]
+fn vlan_subinterfaces_on_the_macsec_device_carry_traffic() {
+    // A VLAN device on top of macsec0: the tag is part of the SecY's user data, protected
+    // (and encrypted) like the rest, as software MACsec does.
+    let mut cfg = secy(MAC_A, Cipher::GcmAes128);
+    cfg.encrypt = true;
+    let (mut r, tx, rx) = link(&cfg, 1);
+    let tagged = |da, sa| {
+        let mut f = frame(da, sa, 0x8100, 0, 0);
+        f.truncate(14);
+        f.extend([0x00, 0x2a]);
+        f.extend(0x0800u16.to_be_bytes());
+        f.extend((0..50u8).map(|i| i ^ 0x33));
+        f
+    };
+    let out = tagged(PEER, MAC_A);
+    let wire = r.egress(&out).unwrap();
+    assert_eq!(&wire[12..14], &[0x88, 0xe5], "the SecTAG comes first");
+    assert_eq!(open(&tx, 1, &wire).unwrap().plain, out);
+    let inn = tagged(MAC_A, PEER);
+    let opts = TxOpts {
+        include_sci: true,
+        encrypt: true,
+        ..Default::default()
+    };
+    assert_eq!(r.ingress(&seal(&rx, 1, opts, &inn)), Some(inn.clone()));
+    r.assert_clean();
+}
