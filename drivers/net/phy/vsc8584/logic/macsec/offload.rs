@@ -71,6 +71,22 @@ impl Default for Offload {
 /// Which flows an operation wipes (their key goes), per direction.
 type Wipe = [u16; 2];
 
+/// The element of a per-direction pair for `dir` (constant indices: no bounds check to fail).
+fn of<T>(pair: &[T; 2], dir: Dir) -> &T {
+    match dir {
+        Dir::Ingress => &pair[0],
+        Dir::Egress => &pair[1],
+    }
+}
+
+/// The same, mutable.
+fn of_mut<T>(pair: &mut [T; 2], dir: Dir) -> &mut T {
+    match dir {
+        Dir::Ingress => &mut pair[0],
+        Dir::Egress => &mut pair[1],
+    }
+}
+
 impl Offload {
     /// Nothing configured, engines not initialised.
     pub const fn new() -> Self {
@@ -103,7 +119,7 @@ impl Offload {
 
     /// What the driver believes engine `dir` holds.
     pub fn shadow(&self, dir: Dir) -> &Shadow {
-        &self.shadow[dir.idx()]
+        of(&self.shadow, dir)
     }
 
     /// Whether a rollback failed since the last `init` (the shadow then has words it does not
@@ -203,7 +219,7 @@ impl Offload {
             if free & (1 << i) == 0 {
                 continue;
             }
-            let dirty = self.totals.dirty[dir.idx()].get(i).copied().unwrap_or(0);
+            let dirty = of(&self.totals.dirty, dir).get(i).copied().unwrap_or(0);
             if dirty == 0 {
                 pick = Some(i);
                 break;
@@ -252,7 +268,7 @@ impl Offload {
                 }
             } else if !want && sa.has_implicit {
                 self.work.free_flow(Dir::Ingress, sa.flow_implicit);
-                wipe[0] |= 1 << sa.flow_implicit;
+                *of_mut(wipe, Dir::Ingress) |= 1 << sa.flow_implicit;
                 if let Some(r) = self.work.rx.get_mut(n) {
                     r.has_implicit = false;
                 }
@@ -283,7 +299,7 @@ impl Offload {
         render::render(
             st,
             dir,
-            &self.shadow[dir.idx()],
+            of(&self.shadow, dir),
             &bypass,
             wipe,
             &mut self.target,
@@ -291,13 +307,12 @@ impl Offload {
     }
 
     fn change(&mut self, dir: Dir, learn: bool) -> (Change<'_>, &Target) {
-        let d = dir.idx();
         (
             Change {
                 dir,
-                shadow: &mut self.shadow[d],
-                touched: &mut self.touched[d],
-                before: &mut self.before[d],
+                shadow: of_mut(&mut self.shadow, dir),
+                touched: of_mut(&mut self.touched, dir),
+                before: of_mut(&mut self.before, dir),
                 learn,
             },
             &self.target,
@@ -314,7 +329,7 @@ impl Offload {
         post: Post,
     ) -> Result {
         for dir in Dir::BOTH {
-            self.render(dir, true, wipe[dir.idx()]);
+            self.render(dir, true, *of(&wipe, dir));
             let (mut c, t) = self.change(dir, true);
             shadow::apply(bus, &mut c, t)?;
         }
@@ -332,13 +347,11 @@ impl Offload {
         raise: Option<PnRaise>,
         post: Post,
     ) -> Result {
-        for d in 0..2 {
-            self.before[d] = self.shadow[d];
-            self.touched[d] = Marks::NONE;
-        }
+        self.before = self.shadow;
+        self.touched = [Marks::NONE; 2];
         match self.forward(bus, wipe, raise, post) {
             Ok(()) => {
-                let on = self.shadow[Dir::Egress.idx()].image.enabled;
+                let on = of(&self.shadow, Dir::Egress).image.enabled;
                 for t in self.work.tx.iter_mut() {
                     t.force_pn = false;
                     if t.used && on & (1 << t.flow) != 0 {
@@ -371,13 +384,17 @@ impl Offload {
     fn rollback<B: Bus>(&mut self, bus: &mut B) -> Result {
         let mut result = Ok(());
         for dir in [Dir::Egress, Dir::Ingress] {
-            let d = dir.idx();
-            if self.touched[d].is_empty() {
+            if of(&self.touched, dir).is_empty() {
                 continue;
             }
             self.render(dir, false, 0);
             let enabled = self.target.image.enabled;
-            shadow::rollback_target(&mut self.target, &self.before[d], &self.touched[d], enabled);
+            shadow::rollback_target(
+                &mut self.target,
+                of(&self.before, dir),
+                of(&self.touched, dir),
+                enabled,
+            );
             let (mut c, t) = self.change(dir, true);
             let r = shadow::apply(bus, &mut c, t);
             if r.is_err() && result.is_ok() {
@@ -433,7 +450,7 @@ impl Offload {
                     | (setup::SPEED_MODE << setup::ENA_CFG_SPEED_MODE_SHIFT),
             )?;
         }
-        let on = self.shadow[Dir::Egress.idx()].image.enabled;
+        let on = of(&self.shadow, Dir::Egress).image.enabled;
         for t in self.state.tx.iter_mut() {
             t.force_pn = false;
             if t.used && on & (1 << t.flow) != 0 {
@@ -700,7 +717,7 @@ impl Offload {
                 };
                 if mine {
                     if !matches!(self.work.owner(dir, i), Owner::Guard(_)) {
-                        wipe[dir.idx()] |= 1 << i;
+                        *of_mut(&mut wipe, dir) |= 1 << i;
                     }
                     self.work.free_flow(dir, i as u8);
                 }
@@ -876,7 +893,7 @@ impl Offload {
             *t = TxSa::EMPTY;
         }
         let mut wipe: Wipe = [0, 0];
-        wipe[Dir::Egress.idx()] = 1 << flow;
+        *of_mut(&mut wipe, Dir::Egress) = 1 << flow;
         self.commit(bus, wipe, None, Post::RetireTx { n, secy: s, flow })?;
         if let Some(c) = self.totals.tx.get_mut(n) {
             *c = TxSaCounters::default();
@@ -959,10 +976,10 @@ impl Offload {
                 continue;
             }
             self.work.free_flow(Dir::Ingress, r.flow);
-            wipe[0] |= 1 << r.flow;
+            *of_mut(&mut wipe, Dir::Ingress) |= 1 << r.flow;
             if r.has_implicit {
                 self.work.free_flow(Dir::Ingress, r.flow_implicit);
-                wipe[0] |= 1 << r.flow_implicit;
+                *of_mut(&mut wipe, Dir::Ingress) |= 1 << r.flow_implicit;
             }
             if let Some(x) = self.work.rx.get_mut(n) {
                 *x = RxSa::EMPTY;
@@ -1127,10 +1144,10 @@ impl Offload {
         self.work = self.state;
         let mut wipe: Wipe = [0, 0];
         self.work.free_flow(Dir::Ingress, sa.flow);
-        wipe[0] |= 1 << sa.flow;
+        *of_mut(&mut wipe, Dir::Ingress) |= 1 << sa.flow;
         if sa.has_implicit {
             self.work.free_flow(Dir::Ingress, sa.flow_implicit);
-            wipe[0] |= 1 << sa.flow_implicit;
+            *of_mut(&mut wipe, Dir::Ingress) |= 1 << sa.flow_implicit;
         }
         if let Some(x) = self.work.rx.get_mut(n) {
             *x = RxSa::EMPTY;
@@ -1210,8 +1227,8 @@ impl Offload {
         if status & rollover == 0 {
             return Ok(0);
         }
-        let on = self.shadow[Dir::Egress.idx()].image.enabled;
-        let known = self.shadow[Dir::Egress.idx()].known.enabled;
+        let on = of(&self.shadow, Dir::Egress).image.enabled;
+        let known = of(&self.shadow, Dir::Egress).known.enabled;
         self.work = self.state;
         let mut n_wrapped = 0;
         for n in 0..POOL {
