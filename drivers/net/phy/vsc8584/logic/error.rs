@@ -32,6 +32,12 @@ pub enum Error {
     Mdio(i32),
     /// The hardware did not complete a command in time.
     Timeout,
+    /// An operation failed on the bus (the error number, as [`Error::Mdio`], or `-ETIMEDOUT` for
+    /// [`Error::Timeout`]) and undoing what it had already written failed too: the hardware may
+    /// hold part of the new configuration although the driver's state is the old one. The
+    /// driver's shadow knows which registers it is unsure of; the next operation or `init`
+    /// reprograms them. The kernel shell should log it and may re-run `init`.
+    Unrecovered(i32),
     /// The request is refused: the error number, and a message for the user (the netlink
     /// extack), which ends with a NUL so that the kernel can use it as a C string.
     Refused {
@@ -42,7 +48,20 @@ pub enum Error {
     },
 }
 
+/// `ETIMEDOUT`, as the kernel numbers it.
+pub const ETIMEDOUT: i32 = 110;
+
 impl Error {
+    /// The negative kernel error number of a bus failure ([`Error::Mdio`], [`Error::Timeout`],
+    /// [`Error::Unrecovered`]); `None` for a refusal.
+    pub const fn bus_errno(&self) -> Option<i32> {
+        match *self {
+            Error::Mdio(e) | Error::Unrecovered(e) => Some(e),
+            Error::Timeout => Some(-ETIMEDOUT),
+            Error::Refused { .. } => None,
+        }
+    }
+
     /// Makes a refusal with `msg`, which must end with a NUL.
     pub const fn refused(errno: Errno, msg: &'static str) -> Self {
         Error::Refused { errno, msg }

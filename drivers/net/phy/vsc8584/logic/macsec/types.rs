@@ -7,7 +7,11 @@
 pub type Sci = [u8; 8];
 
 /// The cipher suite of a SecY.
+///
+/// `repr(u8)` with the first variant 0, as for [`Validate`]: the driver's tables are valid when
+/// all-zero, so that the kernel can allocate them zeroed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Cipher {
     /// GCM-AES-128.
     GcmAes128,
@@ -36,6 +40,7 @@ impl Cipher {
 
 /// How received frames are validated (IEEE 802.1AE `validateFrames`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Validate {
     /// Not validated; the SecTAG is removed.
     Disabled,
@@ -60,7 +65,9 @@ pub struct SecYConfig {
     pub protect: bool,
     /// Transmitted frames are encrypted, not only integrity-protected.
     pub encrypt: bool,
-    /// The SCI is included in transmitted SecTAGs.
+    /// The SCI is included in transmitted SecTAGs: the kernel's `tx_sc.send_sci` as set. The
+    /// logic also includes it when the SecY has several active receive channels and neither ES
+    /// nor SCB, as the kernel's `macsec_send_sci()` does for software MACsec.
     pub send_sci: bool,
     /// The ES bit is set in transmitted SecTAGs.
     pub end_station: bool,
@@ -112,13 +119,22 @@ pub struct SaConfig {
     pub key: SaKey,
 }
 
-/// Counters of a transmit SA, accumulated in 64 bits by the logic.
+/// Counters of a transmit SA (or, summed, of a transmit channel), accumulated in 64 bits by the
+/// logic.
+///
+/// The engine has one frame and one octet counter per SA; the logic splits them by the SecY's
+/// `encrypt` setting at the time (it reads the counters when the setting changes), so that
+/// `OutPktsEncrypted` = `encrypted_pkts` and `OutPktsProtected` = `pkts - encrypted_pkts`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TxSaCounters {
-    /// Frames encrypted (or only integrity-protected, depending on the SecY).
+    /// Frames protected, encrypted or only integrity-protected.
     pub pkts: u64,
-    /// Octets of user data.
+    /// Octets of user data of those frames.
     pub octets: u64,
+    /// Of `pkts`, the frames that were encrypted.
+    pub encrypted_pkts: u64,
+    /// Of `octets`, those encrypted.
+    pub encrypted_octets: u64,
 }
 
 /// Counters of a receive SA, accumulated in 64 bits by the logic.
@@ -140,11 +156,42 @@ pub struct RxSaCounters {
     pub delayed: u64,
     /// Frames below the replay window, dropped (InPktsLate).
     pub late: u64,
-    /// Octets of user data validated or decrypted.
+    /// Octets of user data validated or decrypted: the engine counts both in one counter
+    /// (`InOctetsDecrypted/Validated`), so they are not told apart.
     pub octets: u64,
 }
 
-/// Device-wide counters of the engines, accumulated in 64 bits.
+impl RxSaCounters {
+    /// Adds `o` to `self`.
+    pub fn add(&mut self, o: &Self) {
+        self.ok = self.ok.wrapping_add(o.ok);
+        self.invalid = self.invalid.wrapping_add(o.invalid);
+        self.not_valid = self.not_valid.wrapping_add(o.not_valid);
+        self.not_using_sa = self.not_using_sa.wrapping_add(o.not_using_sa);
+        self.unused_sa = self.unused_sa.wrapping_add(o.unused_sa);
+        self.unchecked = self.unchecked.wrapping_add(o.unchecked);
+        self.delayed = self.delayed.wrapping_add(o.delayed);
+        self.late = self.late.wrapping_add(o.late);
+        self.octets = self.octets.wrapping_add(o.octets);
+    }
+}
+
+impl TxSaCounters {
+    /// Adds `o` to `self`.
+    pub fn add(&mut self, o: &Self) {
+        self.pkts = self.pkts.wrapping_add(o.pkts);
+        self.octets = self.octets.wrapping_add(o.octets);
+        self.encrypted_pkts = self.encrypted_pkts.wrapping_add(o.encrypted_pkts);
+        self.encrypted_octets = self.encrypted_octets.wrapping_add(o.encrypted_octets);
+    }
+}
+
+/// Counters of a SecY (the kernel's `macsec_dev_stats`), accumulated in 64 bits.
+///
+/// `out_untagged`, `in_untagged` and `in_no_tag` are the SecY's own (its guard entries count
+/// them); `out_too_long` sums its transmit SAs; `in_bad_tag`, `in_unknown_sci` and `in_no_sci`
+/// are the engine's, for all SecYs of the PHY together (a frame the engine cannot attribute has no
+/// SecY); the engine has no overrun, so `in_overrun` stays 0.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DevCounters {
     /// OutPktsUntagged.
