@@ -14,4 +14,5 @@
 pub mod error;
 pub mod macsec;
 pub mod mdio;
+pub mod paged;
 pub mod window;
