@@ -11,6 +11,7 @@
 //!
 //! Only `core` may be used, like in [`crate::hw`], whose encodings this code uses.
 
+pub mod bringup;
 pub mod error;
 pub mod macsec;
 pub mod mdio;
