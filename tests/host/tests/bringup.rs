@@ -2,20 +2,25 @@
 
 //! The driver's bring-up (`logic::bringup`) against the simulator's register model of a whole
 //! package: where each PHY sits, the package initialisation (8051 firmware CRC check and
-//! download, tuning broadcast to every PHY, LC-PLL and host SerDes), and that every failure of
-//! the hardware comes back as an error.
+//! download, tuning broadcast to every PHY, LC-PLL and host SerDes), the data path and media of
+//! each PHY, the interrupt, what each costs in MDIO accesses, and that every failure of the
+//! hardware comes back as an error.
 //!
 //! The values the tests expect are written here from the upstream C driver (`mscc_main.c`,
 //! `mscc_serdes.c`, `mscc_macsec.c`, `mscc.h`, `mscc_mac.h`, `mscc_fc_buffer.h`, Linux 6.12),
 //! never from the driver's `hw/`: the driver passes by agreeing with them.
 
+use rsmacsec_host::logic::bringup::irq::{self, Events};
 use rsmacsec_host::logic::bringup::locate::{locate, Placement};
 use rsmacsec_host::logic::bringup::package::{self, Firmware};
+use rsmacsec_host::logic::bringup::phy;
 use rsmacsec_host::logic::bringup::HostInterface;
 use rsmacsec_host::logic::error::{Errno, Error, Result};
 use rsmacsec_host::logic::mdio::Mdio;
+use rsmacsec_host::logic::window::Window;
 use rsmacsec_host::regs::fault::{CrcMode, MdioError, MicroFault};
 use rsmacsec_host::regs::package::Package;
+use rsmacsec_host::regs::{Engine, Variants};
 
 const BASE: u8 = 8;
 /// What the guest's initramfs holds as the 8051 patch file.
@@ -107,7 +112,10 @@ mod c {
     pub const PAGE_TR: u16 = 0x52b5;
     pub const BYPASS_CONTROL: u8 = 18;
     pub const EXT_CNTL_STATUS: u8 = 22;
+    pub const EXT_PHY_CNTL_1: u8 = 23;
     pub const INT_MASK: u8 = 25;
+    pub const LED_MODE_SEL: u8 = 29;
+    pub const EXTENDED_INT: u8 = 28;
     pub const DW8051_CNTL_STATUS: u8 = 0;
     pub const INT_MEM_CNTL: u8 = 12;
     pub const GPIO_CONTROL_2: u8 = 14;
@@ -121,6 +129,20 @@ mod c {
     /// `MCB_ACCESS_MAC_CONF | RST_CONF_PORT | READ_MOD_WRITE_PORT | SGMII_MAC / QSGMII_MAC`.
     pub const CMD_SGMII_MAC: u16 = 0x80f0;
     pub const CMD_QSGMII_MAC: u16 = 0x80e0;
+    /// `FIBER_MEDIA_CONF | FIBER_PORT(p) | FIBER_DISABLE | READ_MOD_WRITE_PORT |
+    /// RST_CONF_PORT | FIBER_100BASE_FX` (and `FIBER_1000BASE_X`, 0).
+    pub const fn cmd_fiber_off(port: u8, fx100: bool) -> u16 {
+        0x8000 | 0x0001 | (0x0100 << port) | 0x0020 | 0x0040 | 0x0080 | if fx100 { 0x10 } else { 0 }
+    }
+}
+
+/// Targets of the window (`mscc_macsec.h`, `mscc.h`).
+mod target {
+    pub const FC_BUFFER: u8 = 0x04;
+    pub const HOST_MAC: u8 = 0x05;
+    pub const LINE_MAC: u8 = 0x06;
+    pub const PROC_0: u8 = 0x0e;
+    pub const PROC_2: u8 = 0x0f;
 }
 
 #[test]
@@ -509,4 +531,320 @@ fn every_mdio_failure_of_the_package_init_is_reported_and_a_retry_recovers() {
         assert!(r.is_ok(), "retry after access {nth}: {r:?}");
         assert_eq!(package_state(&mut m), want, "retry after access {nth}");
     }
+}
+
+/// Runs the per-PHY data path init of the PHY at address `index` through its window.
+fn init_datapath(m: &mut SimMdio, index: usize) -> Result {
+    let addr = m.serving(index).addr;
+    let mut w = Window::new(m, addr);
+    phy::init_datapath(&mut w, index as u8)?;
+    w.finish()
+}
+
+#[test]
+fn the_data_path_holds_what_the_c_driver_writes() {
+    for index in 0..4 {
+        let mut m = SimMdio::new(BASE);
+        assert_eq!(init_datapath(&mut m, index), Ok(()));
+        let p = m.pkg.phy(index).unwrap();
+        assert_eq!(p.page(), 0);
+        for (t, host) in [(target::HOST_MAC, true), (target::LINE_MAC, false)] {
+            // RX_CLK_ENA | TX_CLK_ENA | RX_ENA | TX_ENA.
+            assert_eq!(p.csr(t, 0x00), 0x0011_0011);
+            // DISABLE_DIC clear.
+            assert_eq!(p.csr(t, 0x01), 0);
+            assert_eq!(p.csr(t, 0x02), 10240);
+            // SFD, PRM, OOR, INR checks.
+            assert_eq!(p.csr(t, 0x07), 0x0001_0111);
+            assert_eq!(p.csr(t, 0x08), 0);
+            // Strip/insert FCS and preamble, LPI relay; TX padding on the host side.
+            let pad = if host { 1 << 25 } else { 0 };
+            assert_eq!(p.csr(t, 0x0a), 0x0001_1111 | pad);
+            // Pause mode 2, pause value 0xffff.
+            assert_eq!(p.csr(t, 0x0b), 0xffff_0002);
+            assert_eq!(p.csr(t, 0x0c), 0xffff);
+            // Host: timer and drop; line: react, drop, mode, early detect.
+            let rx = if host { 0x1010 } else { 0x0001_0111 };
+            assert_eq!(p.csr(t, 0x0d), rx);
+            // The statistics (0x1c-0x3f) are left alone.
+        }
+        let fc = target::FC_BUFFER;
+        assert_eq!(p.csr(fc, 0x07), 4 | (5 << 16));
+        assert_eq!(p.csr(fc, 0x01), (1 << 24) | (1 << 12) | (1 << 16));
+        assert_eq!(p.csr(fc, 0x02), 8 | (9 << 16));
+        assert_eq!(p.csr(fc, 0x04), 5119 << 16);
+        assert_eq!(p.csr(fc, 0x00), 0x11);
+        // PROTOCOL_MODE 4 on the 1588 processor of the PHY's pair, the other untouched.
+        let (mine, other) = if index < 2 {
+            (target::PROC_0, target::PROC_2)
+        } else {
+            (target::PROC_2, target::PROC_0)
+        };
+        assert_eq!(p.csr(mine, 0x02), 4, "phy {index}");
+        assert_eq!(p.csr(other, 0x02), 0, "phy {index}");
+        // Nothing reached the other PHYs.
+        for j in (0..4).filter(|j| *j != index) {
+            assert_eq!(m.pkg.phy(j).unwrap().csrs().count(), 0);
+        }
+    }
+}
+
+#[test]
+fn the_data_path_keeps_the_bits_it_does_not_own() {
+    let mut m = SimMdio::new(BASE);
+    let p = m.pkg.phy_mut(1).unwrap();
+    // Bits the C driver's read-modify-writes keep: a MODE_CFG bit, MAXLEN_TAG_CHK, an LFS bit,
+    // an FC buffer mode bit.
+    p.set_csr(target::HOST_MAC, 0x01, 0x0000_0041);
+    p.set_csr(target::HOST_MAC, 0x02, 0x0001_05ee);
+    p.set_csr(target::LINE_MAC, 0x08, 0x0000_0003);
+    p.set_csr(target::FC_BUFFER, 0x01, 0x0000_0010);
+    p.set_csr(target::PROC_0, 0x02, 0x0000_0105);
+    assert_eq!(init_datapath(&mut m, 1), Ok(()));
+    let p = m.pkg.phy(1).unwrap();
+    assert_eq!(p.csr(target::HOST_MAC, 0x01), 0x40);
+    assert_eq!(p.csr(target::HOST_MAC, 0x02), 0x0001_0000 | 10240);
+    assert_eq!(p.csr(target::LINE_MAC, 0x08), 0x2);
+    assert_eq!(
+        p.csr(target::FC_BUFFER, 0x01),
+        0x10 | (1 << 24) | (1 << 12) | (1 << 16)
+    );
+    assert_eq!(p.csr(target::PROC_0, 0x02), 0x104);
+}
+
+#[test]
+fn the_media_of_each_phy_is_set_and_its_fibre_serdes_disabled() {
+    for index in 0..4u8 {
+        let mut m = SimMdio::new(BASE);
+        let p = m.pkg.phy_mut(index.into()).unwrap();
+        // A part strapped for 1000BASE-X fibre, with another bit of the register set.
+        p.write_std(c::EXT_PHY_CNTL_1, 0x1720);
+        m.serving(index.into());
+        assert_eq!(phy::init_media(&mut m, BASE, index), Ok(()));
+        assert_eq!(
+            m.commands(),
+            [
+                c::cmd_fiber_off(index, true),
+                c::cmd_fiber_off(index, false)
+            ]
+        );
+        let p = m.pkg.phy(index.into()).unwrap();
+        assert_eq!(p.std(c::EXT_PHY_CNTL_1), 0x0020);
+        assert_eq!(p.std(c::LED_MODE_SEL), 0x8021);
+        assert_eq!(m.pkg.phy(0).unwrap().page(), 0);
+        assert_eq!(p.page(), 0);
+    }
+}
+
+/// Opens the egress engine's path to the PHY interrupt for the roll-over (status bit 5), as
+/// the shell does.
+fn enable_engine_rollover(m: &mut SimMdio) {
+    let addr = m.addr;
+    let mut w = Window::new(m, addr);
+    irq::enable_macsec(&mut w, 1 << 5).unwrap();
+    w.finish().unwrap();
+}
+
+/// Closes it.
+fn disable_engine(m: &mut SimMdio) {
+    let addr = m.addr;
+    let mut w = Window::new(m, addr);
+    irq::disable_macsec(&mut w).unwrap();
+    w.finish().unwrap();
+}
+
+#[test]
+fn the_engine_path_to_the_interrupt_is_opened_as_the_c_driver_and_mesa_do() {
+    let mut m = SimMdio::new(BASE);
+    m.serving(3);
+    // A part whose MACSEC_STICKY_MASK powers up closed: the C driver's interrupt would never
+    // come; MESA's set-up opens it.
+    let mut v = Variants::new();
+    v.set("sticky_mask_reset=closed").unwrap();
+    m.pkg.set_variants(v);
+    irq::enable(&mut m).unwrap();
+    assert!(!m.pkg.raise_macsec_intr(3, Engine::Egress, 1 << 5));
+    let egr = m.pkg.macsec(3, Engine::Egress).unwrap();
+    assert_eq!(egr.peek(0x803), 0);
+    // The event stays latched in the engine; opening the path drops it.
+    enable_engine_rollover(&mut m);
+    let egr = m.pkg.macsec(3, Engine::Egress).unwrap();
+    // AIC_ENABLE_CTRL 0xf and the roll-over enable (bit 21): mscc_macsec.c:1008-1010;
+    // ENG_IRQ_STICKY_MASK (bit 3): MESA api.c:190-191.
+    assert_eq!(egr.peek(0x3e02), 0xf);
+    assert_eq!(egr.peek(0x3d04), 1 << 21);
+    assert_eq!(egr.peek(0x803), 0x8);
+    assert!(!m.pkg.irq_pending(3));
+    assert!(m.pkg.raise_macsec_intr(3, Engine::Egress, 1 << 5));
+    assert_eq!(irq::take_events(&mut m).map(|e| e.macsec), Ok(true));
+    // Closed again: the enable and the AIC inputs are off, a new event goes nowhere.
+    disable_engine(&mut m);
+    let egr = m.pkg.macsec(3, Engine::Egress).unwrap();
+    assert_eq!(egr.peek(0x3d04), 0);
+    assert_eq!(egr.peek(0x3e02), 0);
+    // A threshold event is not enabled either.
+    assert!(!m.pkg.raise_macsec_intr(3, Engine::Egress, 1 << 5));
+    assert!(!m.pkg.raise_macsec_intr(3, Engine::Egress, 1 << 4));
+    assert_eq!(m.pkg.phy(3).unwrap().int_status() & 0x20, 0);
+}
+
+#[test]
+fn the_interrupt_reports_link_changes_and_macsec_events() {
+    let mut m = SimMdio::new(BASE);
+    m.serving(2);
+    // An event from before the driver came: dropped by enabling.
+    m.pkg.set_link(2, true);
+    assert_eq!(irq::enable(&mut m), Ok(()));
+    let p = m.pkg.phy(2).unwrap();
+    assert_eq!(p.std(c::INT_MASK), 0x8000 | 0x2000 | 0x0020);
+    assert_eq!(p.ext(c::PAGE_EXT2, c::EXTENDED_INT), 0x0200);
+    assert_eq!(p.page(), 0);
+    assert!(!m.pkg.irq_pending(2));
+
+    m.pkg.set_link(2, false);
+    assert!(m.pkg.irq_pending(2));
+    assert_eq!(
+        m.count(|m| irq::take_events(m)),
+        (
+            Ok(Events {
+                link_change: true,
+                macsec: false
+            }),
+            1
+        )
+    );
+    assert!(!m.pkg.irq_pending(2));
+    assert_eq!(irq::take_events(&mut m).map(Events::any), Ok(false));
+
+    enable_engine_rollover(&mut m);
+    assert!(m.pkg.raise_macsec_intr(2, Engine::Egress, 1 << 5));
+    assert!(m.pkg.irq_pending(2));
+    assert_eq!(
+        irq::take_events(&mut m),
+        Ok(Events {
+            link_change: false,
+            macsec: true
+        })
+    );
+    assert!(!m.pkg.irq_pending(2));
+    // The other PHYs of the package saw nothing.
+    for j in [0, 1, 3] {
+        assert_eq!(m.pkg.phy(j).unwrap().std(c::INT_MASK), 0);
+    }
+}
+
+#[test]
+fn a_disabled_interrupt_stays_quiet() {
+    let mut m = SimMdio::new(BASE);
+    m.serving(1);
+    irq::enable(&mut m).unwrap();
+    enable_engine_rollover(&mut m);
+    m.pkg.set_link(1, true);
+    assert!(m.pkg.irq_pending(1));
+    assert_eq!(irq::disable(&mut m), Ok(()));
+    disable_engine(&mut m);
+    assert!(!m.pkg.irq_pending(1));
+    let p = m.pkg.phy(1).unwrap();
+    assert_eq!(p.std(c::INT_MASK), 0);
+    assert_eq!(p.ext(c::PAGE_EXT2, c::EXTENDED_INT), 0);
+    assert_eq!(p.page(), 0);
+    // Neither a link change nor a MACsec event reaches the output now.
+    m.pkg.set_link(1, false);
+    assert!(!m.pkg.raise_macsec_intr(1, Engine::Egress, 1 << 5));
+    assert!(!m.pkg.irq_pending(1));
+}
+
+#[test]
+fn an_mdio_error_in_the_interrupt_path_is_reported() {
+    let mut m = SimMdio::new(BASE);
+    let next = m.pkg.accesses() + 1;
+    m.pkg.faults_mut().fail_access(next, MdioError::Timeout);
+    assert_eq!(irq::take_events(&mut m), Err(Error::Mdio(-110)));
+    for nth in 1..=5 {
+        let mut m = SimMdio::new(BASE);
+        m.pkg.faults_mut().fail_access(nth, MdioError::Io);
+        assert_eq!(irq::enable(&mut m), Err(Error::Mdio(-5)), "access {nth}");
+        let mut m = SimMdio::new(BASE);
+        m.pkg.faults_mut().fail_access(nth, MdioError::Io);
+        assert_eq!(irq::disable(&mut m), Err(Error::Mdio(-5)), "access {nth}");
+    }
+}
+
+#[test]
+fn every_mdio_failure_of_a_phy_init_is_reported() {
+    let mut good = SimMdio::new(BASE);
+    let (r, datapath) = good.count(|m| init_datapath(m, 3));
+    assert!(r.is_ok());
+    let (r, media) = good.count(|m| phy::init_media(m, BASE, 3));
+    assert!(r.is_ok());
+    for nth in 1..=datapath {
+        let mut m = SimMdio::new(BASE);
+        m.pkg.faults_mut().fail_access(nth, MdioError::Io);
+        assert_eq!(
+            init_datapath(&mut m, 3),
+            Err(Error::Mdio(-5)),
+            "access {nth}"
+        );
+    }
+    for nth in 1..=media {
+        let mut m = SimMdio::new(BASE);
+        m.serving(3);
+        m.pkg.faults_mut().fail_access(nth, MdioError::Io);
+        assert_eq!(
+            phy::init_media(&mut m, BASE, 3),
+            Err(Error::Mdio(-5)),
+            "access {nth}"
+        );
+    }
+}
+
+#[test]
+fn a_stuck_window_fails_the_data_path_init_in_bounded_time() {
+    let mut m = SimMdio::new(BASE);
+    m.pkg.faults_mut().set_window_stuck(2, true);
+    assert_eq!(init_datapath(&mut m, 2), Err(Error::Timeout));
+    assert_eq!(m.waited_us, 500_000);
+    assert_eq!(m.pkg.phy(2).unwrap().page(), 0);
+}
+
+/// The MDIO accesses of the bring-up, on hardware that answers at once.
+///
+/// Per PHY, the upstream C driver needs about 8 accesses per 32-bit register (it selects and
+/// restores the page around each one) and clears 72 statistics registers the driver never
+/// reads.
+#[test]
+fn the_bring_up_costs_this_many_mdio_accesses() {
+    let (m, r) = init_package(CrcMode::Good, HostInterface::Sgmii);
+    assert!(r.is_ok());
+    let package = m.pkg.accesses();
+    let (m, r) = init_package(CrcMode::BadUntilPatched, HostInterface::Sgmii);
+    assert!(r.is_ok());
+    let package_download = m.pkg.accesses();
+
+    let mut m = SimMdio::new(BASE + 1);
+    let (_, locate) = m.count(|m| locate(m).unwrap());
+    let (_, datapath) = m.count(|m| init_datapath(m, 1).unwrap());
+    let (_, media) = m.count(|m| phy::init_media(m, BASE, 1).unwrap());
+    let (_, enable) = m.count(|m| irq::enable(m).unwrap());
+    let (_, engine) = m.count(enable_engine_rollover);
+    let (_, events) = m.count(|m| irq::take_events(m).unwrap());
+    eprintln!(
+        "bring-up MDIO accesses: package {package} ({package_download} with the {}-byte \
+         download), locate {locate}, per-PHY data path {datapath}, media {media}, interrupt \
+         enable {enable} + {engine} for the engine's path, interrupt {events}",
+        FW.len()
+    );
+    assert_eq!(
+        (
+            package,
+            package_download,
+            locate,
+            datapath,
+            media,
+            enable,
+            engine,
+            events
+        ),
+        (698, 749, 4, 160, 9, 5, 19, 1)
+    );
 }

@@ -12,7 +12,11 @@
 //!    tuning broadcast to every PHY, the 8051's firmware (CRC check, download of the patch when
 //!    the CRC is not the expected one, CRC check again), the host SerDes for SGMII or QSGMII,
 //!    and the release of the COMA mode;
-//! 3. every PHY then has its own initialisation, and its interrupt.
+//! 3. every PHY runs [`phy::init_datapath`] (host and line MACs, flow-control buffer, 1588
+//!    processor mode) and [`phy::init_media`] (fibre SerDes off, copper media, (Q)SGMII MAC
+//!    interface, LEDs), then a soft reset makes the media settings take effect;
+//! 4. [`irq`] enables the PHY's interrupt (link change, and the egress MACsec engine's events)
+//!    and tells which events an interrupt brought.
 //!
 //! The sequences are the upstream C driver's (`vsc8584_config_init()` and what it calls):
 //! register facts carry over. What differs is on purpose and said where it happens: every MDIO
@@ -20,9 +24,11 @@
 //! checked (the C driver only warns when the CRC is still wrong after the download), and
 //! accesses are batched by page.
 
+pub mod irq;
 pub mod locate;
 mod micro;
 pub mod package;
+pub mod phy;
 mod poll;
 mod serdes;
 mod tuning;
