@@ -508,3 +508,13 @@ fn counters() {
     assert_eq!(pairs.len(), all);
     assert_eq!(d::stats::UPPER_BITS, 8);
 }
+
+#[test]
+fn the_path_of_the_engine_interrupt() {
+    use dr::macsec as m;
+    use s::{aic, ctl};
+    assert_eq!(m::AIC_ENABLE_CLR, aic::AIC_ENABLE_CLR);
+    assert_eq!(m::AIC_EGRESS_INPUTS, aic::EGRESS_BITS);
+    assert_eq!(m::STICKY_MASK, ctl::STICKY_MASK);
+    assert_eq!(m::STICKY_MASK_ENG_IRQ, bit(ctl::sticky::ENG_IRQ));
+}

@@ -7,6 +7,10 @@
 //! encodings are checked in milliseconds on the host and again in the guest.
 //! Only `core` may be used.
 
+pub mod datapath;
 pub mod eip160;
 pub mod indirect;
+pub mod micro;
 pub mod regs;
+pub mod serdes;
+pub mod tuning;

@@ -8,6 +8,9 @@
 /// PHY identifier of the VSC8584 (revision B), as read from MII registers 2 and 3.
 pub const PHY_ID_VSC8584: u32 = 0x0007_07c1;
 
+/// PHY identifier of the VSC8582, the two-port part of the family (`mscc.h`).
+pub const PHY_ID_VSC8582: u32 = 0x0007_07b1;
+
 /// Clause-22 register that selects the page the registers 16-30 belong to.
 pub const EXT_PAGE_ACCESS: u8 = 31;
 
@@ -213,6 +216,15 @@ pub mod macsec {
     pub const NEXT_PN_CTRL_ENABLE_UPDATE: u32 = 1 << 0;
     /// Enable control of the advanced interrupt controller (EIP-201 `AIC_ENABLE_CTRL`).
     pub const AIC_CTRL: u16 = 0x3e02;
+    /// Write 1s to disable inputs of the advanced interrupt controller (`AIC_ENABLE_CLR`).
+    pub const AIC_ENABLE_CLR: u16 = 0x3e05;
+    /// The inputs of the egress engine's interrupt controller (it has four).
+    pub const AIC_EGRESS_INPUTS: u32 = 0xf;
+    /// Which sticky error bits (`MACSEC_STICKY`, 0x802) raise the engine's interrupt.
+    pub const STICKY_MASK: u16 = 0x803;
+    /// `STICKY_MASK` bit 3: the interrupt controller's output reaches the PHY's interrupt
+    /// (MESA's `ENG_IRQ_STICKY_MASK`).
+    pub const STICKY_MASK_ENG_IRQ: u32 = 1 << 3;
     /// Engine configuration 2 (counter counts and options), read-only.
     pub const EIP160_CONFIG2: u16 = 0x3ffd;
     /// Engine configuration (number of SAs), read-only.
@@ -251,12 +263,18 @@ pub mod mii {
     pub const ESTATUS: u8 = 15;
     /// Bypass control (auto-MDIX, parallel detection).
     pub const BYPASS_CONTROL: u8 = 18;
+    /// `BYPASS_CONTROL` bit 3: parallel detection ignores the advertised abilities.
+    pub const PARALLEL_DET_IGNORE_ADVERTISED: u16 = 1 << 3;
     /// Extended control and status.
     pub const EXT_CNTL_STATUS: u8 = 22;
     /// `EXT_CNTL_STATUS` bit 0: writes to this PHY go to every PHY of the package.
     pub const SMI_BROADCAST_WR_EN: u16 = 1 << 0;
     /// Extended PHY control 1 (media and MAC interface selection).
     pub const EXT_PHY_CNTL_1: u8 = 23;
+    /// `EXT_PHY_CNTL_1` bits 10:8: media operating mode, 0 for copper.
+    pub const MEDIA_OP_MODE_MASK: u16 = 0x0700;
+    /// `EXT_PHY_CNTL_1` bit 12: MAC interface, 0 for (Q)SGMII, 1 for 1000BASE-X.
+    pub const MAC_IF_SELECTION_MASK: u16 = 1 << 12;
     /// Interrupt mask.
     pub const INT_MASK: u8 = 25;
     /// Interrupt status, cleared by reading it.
@@ -269,7 +287,7 @@ pub mod mii {
     pub const INT_EXT: u16 = 1 << 5;
     /// Auxiliary control and status.
     pub const AUX_CNTL: u8 = 28;
-    /// LED mode selection.
+    /// LED mode selection: four bits per LED, LED 0 in bits 3:0.
     pub const LED_MODE_SEL: u8 = 29;
 }
 
@@ -291,6 +309,8 @@ pub mod ext1 {
 
 /// Extended page 2 registers.
 pub mod ext2 {
+    /// Copper PMD transmit control (the pre-init tuning writes 0x028e to it).
+    pub const CU_PMD_TX_CNTL: u8 = 16;
     /// Extended interrupt enables.
     pub const EXTENDED_INT: u8 = 28;
     /// `EXTENDED_INT` bit 9: route the egress MACsec interrupt to `INT_STATUS` EXT.

@@ -11,7 +11,9 @@
 //!
 //! Only `core` may be used, like in [`crate::hw`], whose encodings this code uses.
 
+pub mod bringup;
 pub mod error;
 pub mod macsec;
 pub mod mdio;
+pub mod paged;
 pub mod window;

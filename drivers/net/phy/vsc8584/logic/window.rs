@@ -57,6 +57,12 @@ impl<'a, M: Mdio> Window<'a, M> {
         }
     }
 
+    /// Waits for at least `us` microseconds, between the polls of a register behind the window
+    /// that the hardware sets when it is done (a calibration, a macro bus transfer).
+    pub fn delay_us(&mut self, us: u32) {
+        self.mdio.delay_us(us);
+    }
+
     /// Restores the standard page if this window selected page 4, and returns the error of
     /// that write. Dropping the window restores it too, without a report.
     pub fn finish(mut self) -> Result {
