@@ -110,5 +110,9 @@ keys=$(sed -n 's/^KEY[01]=\([0-9a-f]*\)$/\1/p' "$RSMACSEC_TOP/tests/guest/30-mac
 	>"$OUT_DIR/wire-macsec.tap" 2>&1
 sed 's/^/  /' "$OUT_DIR/wire-macsec.tap"
 add_tap wire-macsec "$OUT_DIR/wire-macsec.tap"
+# The captures of the offload matrix (tests/guest/50-offload.sh).
+bash "$RSMACSEC_TOP/scripts/wire_offload.sh" >"$OUT_DIR/wire-offload.tap" 2>&1
+sed 's/^/  /' "$OUT_DIR/wire-offload.tap"
+add_tap wire-offload "$OUT_DIR/wire-offload.tap"
 
 finish

@@ -480,7 +480,10 @@ fn counters_are_exact_and_read_once() {
     assert_eq!(all[4], 4, "InPktsTagged");
     assert_eq!(all[18 + 5], 5, "unicast frames out");
     for n in rsmacsec_host::logic::macsec::Offload::STAT_NAMES {
-        assert!(n.len() < 32, "{n}");
+        assert!(
+            n.len() <= 32 && n.ends_with('\0') && !n[..n.len() - 1].contains('\0'),
+            "{n}"
+        );
     }
     r.assert_clean();
 }

@@ -41,7 +41,7 @@ impl Mdio for LockedBus<'_> {
 /// The kernel error for an error of the logic.
 pub(crate) fn to_kernel(e: LogicError) -> Error {
     match e {
-        LogicError::Mdio(errno) => Error::from_errno(errno),
+        LogicError::Mdio(errno) | LogicError::Unrecovered(errno) => Error::from_errno(errno),
         LogicError::Timeout => code::ETIMEDOUT,
         LogicError::Refused { errno, .. } => match errno {
             Errno::Inval => code::EINVAL,
@@ -63,6 +63,10 @@ pub(crate) fn report(addr: u8, what: &str, e: LogicError) -> Error {
         LogicError::Mdio(errno) => {
             pr_err!("PHY {addr}: {what}: an MDIO access failed ({errno})\n")
         }
+        LogicError::Unrecovered(errno) => pr_err!(
+            "PHY {addr}: {what}: an MDIO access failed ({errno}) and so did undoing it: the \
+             MACsec engines are reprogrammed at the next initialisation\n"
+        ),
         LogicError::Timeout => pr_err!("PHY {addr}: {what}: the hardware did not complete\n"),
         LogicError::Refused { msg, .. } => {
             pr_err!("PHY {addr}: {what}: {}\n", msg.trim_end_matches('\0'))

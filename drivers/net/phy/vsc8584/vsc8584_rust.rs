@@ -12,7 +12,13 @@
 use kernel::{
     c_str,
     firmware::Firmware,
-    net::phy::{self, DeviceId, Driver, Interface, IrqReturn, LockedBus},
+    net::phy::{
+        self,
+        macsec::{
+            self as phy_macsec, Context, DevStats, RxSaStats, RxScStats, TxSaStats, TxScStats,
+        },
+        DeviceId, Driver, Interface, IrqReturn, LockedBus,
+    },
     new_mutex,
     prelude::*,
     sync::Mutex,
@@ -21,10 +27,12 @@ use kernel::{
 pub mod hw;
 mod kunit;
 pub mod logic;
+mod macsec;
 mod mdio;
 
 use hw::regs::{EXT_PAGE_ACCESS, PHY_ID_VSC8582, PHY_ID_VSC8584};
 use logic::bringup::{irq, locate::Placement, package, phy as phy_init, HostInterface};
+use logic::macsec::{counters::N_GLOBALS, Offload};
 use logic::window::Window;
 
 kernel::module_phy_driver! {
@@ -79,9 +87,30 @@ pub(crate) struct PhyState {
     /// yet: it runs again at the PHY's next `config_init`. (phylib's once-flag is set when the
     /// first PHY asks, whether the initialisation then succeeds or not.)
     package_pending: bool,
-    // MACSEC: the offload of the PHY's two engines goes here, `KBox<logic::macsec::Offload>`
-    // (about 26 KiB: allocated in `probe`, never on the stack).
+    /// The MACsec state of the PHY's two engines (tens of KiB: made in place on the heap).
+    offload: KBox<Offload>,
 }
+
+// SAFETY: All-zero bytes are a valid `Offload`, equal to `Offload::new()`: its fields are
+// integers, booleans, arrays of them and `repr(u8)` enums whose zero is a variant, which the host
+// test `an_offload_in_zeroed_memory_is_a_new_one` checks. So `KBox::init(zeroed())` makes one
+// without a copy on the stack.
+unsafe impl kernel::init::Zeroable for Offload {}
+
+/// The names of the engines' global counters, as ethtool strings (made at build time from the
+/// logic's, which end with a NUL).
+const STATS: [&CStr; N_GLOBALS] = {
+    let mut names = [c_str!(""); N_GLOBALS];
+    let mut i = 0;
+    while i < N_GLOBALS {
+        names[i] = match CStr::from_bytes_with_nul(Offload::STAT_NAMES[i].as_bytes()) {
+            Ok(name) => name,
+            Err(_) => panic!("a counter name of the MACsec logic does not end with a NUL"),
+        };
+        i += 1;
+    }
+    names
+};
 
 /// The driver's object for one PHY of a VSC8584 (`ID` [`PHY_ID_VSC8584`]) or VSC8582
 /// ([`PHY_ID_VSC8582`]): one type per identifier, as phylib matches one identifier per driver.
@@ -99,7 +128,8 @@ impl<const ID: u32> Vsc858x<ID> {
         let Placement { index, base } = state.placement;
         let addr = bus.addr();
         let mut window = Window::new(bus, addr);
-        // MACSEC: the engines first, as the C driver does: `state.offload.init(&mut window)?`.
+        // The engines first, as the C driver does; with SecYs offloaded, this reprograms them.
+        state.offload.init(&mut window)?;
         phy_init::init_datapath(&mut window, index)?;
         window.finish()?;
         phy_init::init_media(bus, base, index)
@@ -107,9 +137,61 @@ impl<const ID: u32> Vsc858x<ID> {
 
     /// Serves the events of the PHY's egress MACsec engine (a packet number that reached its
     /// threshold or rolled over), which the PHY's interrupt reported.
-    fn macsec_event(&self, _dev: &mut phy::Device) -> Result {
-        // MACSEC: the offload reads and acknowledges the engine's events here.
+    fn macsec_event(&self, dev: &mut phy::Device) -> Result {
+        let addr = dev.addr();
+        let mut wrapped = [([0u8; 8], 0u8); 16];
+        let n = {
+            let mut state = self.state.lock();
+            let mut bus = dev.lock_bus();
+            let mut window = Window::new(&mut *bus, addr);
+            let n = state.offload.handle_interrupt(&mut window, &mut wrapped);
+            window.finish().and(n)
+        }
+        .map_err(|e| mdio::report(addr, "MACsec event", e))?;
+        for (sci, an) in wrapped.iter().take(n) {
+            Self::pn_wrapped(dev, *sci, *an);
+        }
         Ok(())
+    }
+
+    /// Tells the MACsec core that the transmit SA `an` of the SecY `sci` used its last packet
+    /// number: the hardware stopped it, the kernel marks it inactive.
+    fn pn_wrapped(dev: &mut phy::Device, sci: logic::macsec::types::Sci, an: u8) {
+        #[cfg(CONFIG_MACSEC)]
+        if let Some(an) = phy_macsec::AssocNum::new(an) {
+            let sci = phy_macsec::Sci::from_bytes(sci);
+            if phy_macsec::pn_wrapped(dev, sci, an).is_err() {
+                pr_warn!(
+                    "PHY {}: SA {} of SecY {:016x}: spent, but no longer offloaded\n",
+                    dev.addr(),
+                    an.get(),
+                    sci.to_u64()
+                );
+            }
+        }
+    }
+
+    /// Runs the MACsec operation `f` of the logic on the PHY's engines, under the state lock
+    /// and the MDIO bus lock for the whole operation.
+    fn offload<R>(
+        &self,
+        dev: &mut phy::Device,
+        ctx: &Context<'_>,
+        f: impl FnOnce(&mut Offload, &mut Window<'_, LockedBus<'_>>) -> logic::error::Result<R>,
+    ) -> Result<R> {
+        let addr = dev.addr();
+        let mut state = self.state.lock();
+        let mut bus = dev.lock_bus();
+        let mut window = Window::new(&mut *bus, addr);
+        let ret = f(&mut state.offload, &mut window);
+        let restored = window.finish();
+        let value = ret.map_err(|e| macsec::error(ctx, addr, e))?;
+        // The operation is done; a failure to put the standard page back does not undo it, and
+        // the next access through the window selects the page it needs again.
+        if let Err(e) = restored {
+            mdio::report(addr, "restoring the standard page", e);
+        }
+        Ok(value)
     }
 }
 
@@ -130,11 +212,13 @@ impl<const ID: u32> Driver for Vsc858x<ID> {
         }
         .map_err(|e| mdio::report(addr, "probe", e))?;
         dev.package_join(placement.base)?;
+        let offload = KBox::init(kernel::init::zeroed(), GFP_KERNEL)?;
         Ok(try_pin_init!(Self {
             state <- new_mutex!(
                 PhyState {
                     placement,
                     package_pending: false,
+                    offload,
                 },
                 "Vsc858x::state"
             ),
@@ -200,7 +284,18 @@ impl<const ID: u32> Driver for Vsc858x<ID> {
             self.init_phy(&mut state, &mut bus)
         };
         done.map_err(|e| mdio::report(addr, "initialisation", e))?;
+        // A transmit SA whose packet number the PHY lost (its engines were powered down) is
+        // held out of use: sending again from a guessed number could reuse one with the key.
+        let mut lost = [([0u8; 8], 0u8); 16];
+        let mut n = 0;
+        for (slot, sa) in lost.iter_mut().zip(state.offload.lost_tx_pns()) {
+            *slot = sa;
+            n += 1;
+        }
         drop(state);
+        for (sci, an) in lost.iter().take(n) {
+            Self::pn_wrapped(dev, *sci, *an);
+        }
         // The media settings take effect with a software reset.
         dev.genphy_soft_reset()
     }
@@ -255,6 +350,181 @@ impl<const ID: u32> Driver for Vsc858x<ID> {
 
     fn resume(&self, dev: &mut phy::Device) -> Result {
         dev.genphy_resume()
+    }
+
+    const STATS: &'static [&'static CStr] = &STATS;
+
+    fn get_stats(&self, dev: &mut phy::Device, values: &mut [u64]) {
+        let addr = dev.addr();
+        let mut state = self.state.lock();
+        let mut bus = dev.lock_bus();
+        let mut window = Window::new(&mut *bus, addr);
+        let read = state.offload.global_stats(&mut window, values);
+        if let Err(e) = window.finish().and(read) {
+            mdio::report(addr, "reading the MACsec counters", e);
+        }
+    }
+
+    fn macsec_add_secy(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let cfg = macsec::secy_config(ctx)?;
+        self.offload(dev, ctx, |o, bus| o.add_secy(bus, &cfg))?;
+        if ctx.real_dev_address() == Some(cfg.mac) {
+            // Not silent: the PHY tells frames apart by their source address only.
+            pr_info!(
+                "PHY {}: SecY {:016x} has the address of its parent device: while it is up, \
+                 the PHY protects the parent's frames from that address too (give the MACsec \
+                 device an address of its own to keep them plain)\n",
+                dev.addr(),
+                u64::from_be_bytes(cfg.sci)
+            );
+        }
+        Ok(())
+    }
+
+    fn macsec_upd_secy(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let cfg = macsec::secy_config(ctx)?;
+        self.offload(dev, ctx, |o, bus| o.upd_secy(bus, &cfg))
+    }
+
+    fn macsec_del_secy(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        self.offload(dev, ctx, |o, bus| o.del_secy(bus, sci))
+    }
+
+    fn macsec_dev_open(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        self.offload(dev, ctx, |o, bus| o.dev_open(bus, sci))
+    }
+
+    fn macsec_dev_stop(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        self.offload(dev, ctx, |o, bus| o.dev_stop(bus, sci))
+    }
+
+    fn macsec_add_txsa(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        let mut sa = macsec::tx_sa_config(ctx)?;
+        let ret = self.offload(dev, ctx, |o, bus| o.add_txsa(bus, sci, &sa));
+        macsec::wipe(&mut sa);
+        ret
+    }
+
+    fn macsec_upd_txsa(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        let (an, sa) = ctx.assoc_num().zip(ctx.tx_sa()).ok_or(EINVAL)?;
+        let pn = ctx.update_pn().then(|| sa.next_pn());
+        self.offload(dev, ctx, |o, bus| {
+            o.upd_txsa(bus, sci, an.get(), sa.is_active(), pn)
+        })
+    }
+
+    fn macsec_del_txsa(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        let an = ctx.assoc_num().ok_or(EINVAL)?;
+        self.offload(dev, ctx, |o, bus| o.del_txsa(bus, sci, an.get()))
+    }
+
+    fn macsec_add_rxsc(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        let sc = ctx.rx_sc().ok_or(EINVAL)?;
+        let rx_sci = macsec::sci(sc.sci());
+        self.offload(dev, ctx, |o, bus| {
+            o.add_rxsc(bus, sci, rx_sci, sc.is_active())
+        })
+    }
+
+    fn macsec_upd_rxsc(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        let sc = ctx.rx_sc().ok_or(EINVAL)?;
+        let rx_sci = macsec::sci(sc.sci());
+        self.offload(dev, ctx, |o, bus| {
+            o.upd_rxsc(bus, sci, rx_sci, sc.is_active())
+        })
+    }
+
+    fn macsec_del_rxsc(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        let rx_sci = macsec::sci(ctx.rx_sc().ok_or(EINVAL)?.sci());
+        self.offload(dev, ctx, |o, bus| o.del_rxsc(bus, sci, rx_sci))
+    }
+
+    fn macsec_add_rxsa(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        let rx_sci = macsec::sci(ctx.rx_sc().ok_or(EINVAL)?.sci());
+        let mut sa = macsec::rx_sa_config(ctx)?;
+        let ret = self.offload(dev, ctx, |o, bus| o.add_rxsa(bus, sci, rx_sci, &sa));
+        macsec::wipe(&mut sa);
+        ret
+    }
+
+    fn macsec_upd_rxsa(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        let rx_sci = macsec::sci(ctx.rx_sc().ok_or(EINVAL)?.sci());
+        let (an, sa) = ctx.assoc_num().zip(ctx.rx_sa()).ok_or(EINVAL)?;
+        let pn = ctx.update_pn().then(|| sa.next_pn());
+        self.offload(dev, ctx, |o, bus| {
+            o.upd_rxsa(bus, sci, rx_sci, an.get(), sa.is_active(), pn)
+        })
+    }
+
+    fn macsec_del_rxsa(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
+        let sci = macsec::sci(ctx.secy().sci());
+        let rx_sci = macsec::sci(ctx.rx_sc().ok_or(EINVAL)?.sci());
+        let an = ctx.assoc_num().ok_or(EINVAL)?;
+        self.offload(dev, ctx, |o, bus| o.del_rxsa(bus, sci, rx_sci, an.get()))
+    }
+
+    fn macsec_get_dev_stats(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result<DevStats> {
+        let sci = macsec::sci(ctx.secy().sci());
+        let c = self.offload(dev, ctx, |o, bus| o.dev_stats(bus, sci))?;
+        Ok(macsec::dev_stats(&c))
+    }
+
+    fn macsec_get_tx_sc_stats(
+        &self,
+        dev: &mut phy::Device,
+        ctx: &Context<'_>,
+    ) -> Result<TxScStats> {
+        let sci = macsec::sci(ctx.secy().sci());
+        let c = self.offload(dev, ctx, |o, bus| o.tx_sc_stats(bus, sci))?;
+        Ok(macsec::tx_sc_stats(&c))
+    }
+
+    fn macsec_get_tx_sa_stats(
+        &self,
+        dev: &mut phy::Device,
+        ctx: &Context<'_>,
+    ) -> Result<TxSaStats> {
+        let sci = macsec::sci(ctx.secy().sci());
+        let (an, sa) = ctx.assoc_num().zip(ctx.tx_sa()).ok_or(EINVAL)?;
+        let (c, pn) = self.offload(dev, ctx, |o, bus| o.tx_sa_stats(bus, sci, an.get()))?;
+        // The dump reads the packet number right after: it shows the hardware's.
+        sa.set_next_pn(macsec::kernel_pn(ctx, pn))?;
+        Ok(macsec::tx_sa_stats(&c))
+    }
+
+    fn macsec_get_rx_sc_stats(
+        &self,
+        dev: &mut phy::Device,
+        ctx: &Context<'_>,
+    ) -> Result<RxScStats> {
+        let sci = macsec::sci(ctx.secy().sci());
+        let rx_sci = macsec::sci(ctx.rx_sc().ok_or(EINVAL)?.sci());
+        let c = self.offload(dev, ctx, |o, bus| o.rx_sc_stats(bus, sci, rx_sci))?;
+        Ok(macsec::rx_sc_stats(&c))
+    }
+
+    fn macsec_get_rx_sa_stats(
+        &self,
+        dev: &mut phy::Device,
+        ctx: &Context<'_>,
+    ) -> Result<RxSaStats> {
+        let sci = macsec::sci(ctx.secy().sci());
+        let rx_sci = macsec::sci(ctx.rx_sc().ok_or(EINVAL)?.sci());
+        let (an, sa) = ctx.assoc_num().zip(ctx.rx_sa()).ok_or(EINVAL)?;
+        let (c, pn) = self.offload(dev, ctx, |o, bus| o.rx_sa_stats(bus, sci, rx_sci, an.get()))?;
+        sa.set_next_pn(macsec::kernel_pn(ctx, pn))?;
+        Ok(macsec::rx_sa_stats(&c))
     }
 
     fn read_page(bus: &mut LockedBus<'_>) -> Result<u16> {

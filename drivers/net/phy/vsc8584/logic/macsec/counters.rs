@@ -174,36 +174,37 @@ pub const OUT_GLOBALS: [(u16, u8); 9] = [
 /// Number of global counters.
 pub const N_GLOBALS: usize = IN_GLOBALS.len() + OUT_GLOBALS.len();
 
-/// Names of the global counters for `ethtool --phy-statistics` (at most 31 characters, the
-/// ethtool string length less its NUL), ingress engine first.
+/// Names of the global counters for `ethtool --phy-statistics`, ingress engine first; each
+/// ends with a NUL, so that the kernel shell makes C strings of them at build time, and fits
+/// the 32 bytes of an ethtool string with it.
 pub const STAT_NAMES: [&str; N_GLOBALS] = [
-    "macsec_in_transform_errors",
-    "macsec_in_pkts_ctrl",
-    "macsec_in_pkts_no_tag",
-    "macsec_in_pkts_untagged",
-    "macsec_in_pkts_tagged",
-    "macsec_in_pkts_bad_tag",
-    "macsec_in_pkts_untagged_miss",
-    "macsec_in_pkts_no_sci",
-    "macsec_in_pkts_unknown_sci",
-    "macsec_in_cc_ctrl_not_pass",
-    "macsec_in_cc_unctrl_not_pass",
-    "macsec_in_cc_ctrl_pass",
-    "macsec_in_cc_unctrl_pass",
-    "macsec_in_oversize_pkts",
-    "macsec_in_ucast_pkts",
-    "macsec_in_mcast_pkts",
-    "macsec_in_bcast_pkts",
-    "macsec_in_octets",
-    "macsec_out_transform_errors",
-    "macsec_out_pkts_ctrl",
-    "macsec_out_pkts_unknown_sa",
-    "macsec_out_pkts_untagged",
-    "macsec_out_oversize_pkts",
-    "macsec_out_ucast_pkts",
-    "macsec_out_mcast_pkts",
-    "macsec_out_bcast_pkts",
-    "macsec_out_octets",
+    "macsec_in_transform_errors\0",
+    "macsec_in_pkts_ctrl\0",
+    "macsec_in_pkts_no_tag\0",
+    "macsec_in_pkts_untagged\0",
+    "macsec_in_pkts_tagged\0",
+    "macsec_in_pkts_bad_tag\0",
+    "macsec_in_pkts_untagged_miss\0",
+    "macsec_in_pkts_no_sci\0",
+    "macsec_in_pkts_unknown_sci\0",
+    "macsec_in_cc_ctrl_not_pass\0",
+    "macsec_in_cc_unctrl_not_pass\0",
+    "macsec_in_cc_ctrl_pass\0",
+    "macsec_in_cc_unctrl_pass\0",
+    "macsec_in_oversize_pkts\0",
+    "macsec_in_ucast_pkts\0",
+    "macsec_in_mcast_pkts\0",
+    "macsec_in_bcast_pkts\0",
+    "macsec_in_octets\0",
+    "macsec_out_transform_errors\0",
+    "macsec_out_pkts_ctrl\0",
+    "macsec_out_pkts_unknown_sa\0",
+    "macsec_out_pkts_untagged\0",
+    "macsec_out_oversize_pkts\0",
+    "macsec_out_ucast_pkts\0",
+    "macsec_out_mcast_pkts\0",
+    "macsec_out_bcast_pkts\0",
+    "macsec_out_octets\0",
 ];
 
 /// Index of `InPktsBadTag` in the global counters.
