@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # What `make demo` shows: our Rust modules loaded (their KUnit results are
 # printed above by the kernel at load time), the simulated VSC8584 package,
-# a MACsec SecY offloaded to it, and traffic across the simulated wire
-# between that offloaded SecY and the kernel's software MACsec.
+# brought up by our Rust driver (vsc8584_rust; the C driver mscc.ko is not
+# loaded), a MACsec SecY offloaded to it, and traffic across the simulated
+# wire between that offloaded SecY and the kernel's software MACsec, with
+# the counters our driver reads from the hardware.
 # busybox sh prefers its own ip applet, which knows nothing of MACsec.
 ip() { /sbin/ip "$@"; }
 say() { printf '\n### %s\n' "$*"; }
@@ -23,27 +25,19 @@ for p in $BUS/devices/vsc8584-sim:*; do
 	echo "${p##*/}: phy_id $(cat $p/phy_id), driver: $(basename "$(readlink $p/driver)")"
 done
 
-say "the upstream C driver (mscc) takes fresh PHYs over"
-# Ours has no interrupt support yet; phylib would poll the PHYs it bound for good.
-rmmod vsc8584_sim
-rmmod vsc8584_rust
-insmod $M/mscc.ko
-insmod $M/vsc8584_sim.ko
-for p in $BUS/devices/vsc8584-sim:*; do
-	echo "${p##*/}: driver: $(basename "$(readlink $p/driver)")"
-done
-
-say "the ports come up; the C driver initialises the PHYs"
+say "the ports come up; our driver initialises the PHYs (mscc.ko is not loaded)"
+grep -c '^mscc ' /proc/modules
 a0=$(cat /sys/kernel/debug/vsc8584_sim/accesses)
 ip link set vsim0 up
 ip link set vsim1 up
-echo "$(($(cat /sys/kernel/debug/vsc8584_sim/accesses) - a0)) MDIO accesses"
 # The link change arrives as a PHY interrupt; wait for it (at most 10 s).
 i=0
 while [ "$(cat /sys/class/net/vsim0/carrier)$(cat /sys/class/net/vsim1/carrier)" != 11 ] && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
+echo "$(($(cat /sys/kernel/debug/vsc8584_sim/accesses) - a0)) MDIO accesses"
+dmesg | grep 'vsc8584_rust: PHY'
 grep vsc8584-sim /proc/interrupts
 ip -br link show vsim0
 ip -br link show vsim1
@@ -55,13 +49,15 @@ ip -n peer link set vsim1 up
 mac0=$(cat /sys/class/net/vsim0/address)
 mac1=$(ip netns exec peer cat /sys/class/net/vsim1/address)
 
-say "port 0: a MACsec SecY offloaded to the simulated PHY (mscc C driver)"
+say "port 0: a MACsec SecY offloaded to the simulated PHY by our Rust driver"
 ip link add link vsim0 macsec0 type macsec port 1 encrypt on offload phy
 ip macsec add macsec0 tx sa 0 pn 1 on key 01 00112233445566778899aabbccddeeff
 ip macsec add macsec0 rx port 1 address $mac1
 ip macsec add macsec0 rx port 1 address $mac1 sa 0 pn 1 on key 02 ffeeddccbbaa99887766554433221100
 ip addr add 198.51.100.1/24 dev macsec0
+a0=$(cat /sys/kernel/debug/vsc8584_sim/accesses)
 ip link set macsec0 up
+echo "opening the SecY: $(($(cat /sys/kernel/debug/vsc8584_sim/accesses) - a0)) MDIO accesses"
 ip macsec show macsec0
 
 say "port 1: the same SAs in the kernel's software MACsec"
@@ -83,6 +79,10 @@ for f in egress ingress; do
 done
 echo "wire:"
 cat $D/wire
+say "what our driver reports from the hardware counters (ip -s macsec show)"
+ip -s macsec show macsec0
+say "the engines' global counters (ethtool --phy-statistics)"
+/sbin/ethtool --phy-statistics vsim0 | head -n 12
 say "what the software SecY counted"
 ip -n peer -s macsec show macsec1
 
@@ -93,4 +93,4 @@ ip -n peer link set vsim1 netns 1
 ip netns del peer
 ip link set vsim0 down
 ip link set vsim1 down
-rmmod mscc && rmmod vsc8584_sim && rmmod rust_phy_macsec && echo "all unloaded"
+rmmod vsc8584_sim && rmmod vsc8584_rust && rmmod rust_phy_macsec && echo "all unloaded"
