@@ -6,6 +6,7 @@
 # decided from the log by scripts/results.py, not here.
 #
 # Usage: run-guest.sh INITRAMFS LOG MODE [TIMEOUT_SECONDS]
+# RSMACSEC_ONLY=55,60 runs only those guest scripts (for development).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -16,7 +17,7 @@ timeout --foreground -k 5 "$limit" qemu-system-x86_64 \
 	-accel tcg -m 1024 -smp 2 -nographic -no-reboot -nodefaults \
 	-serial stdio -nic none \
 	-kernel "$KDIR/arch/x86/boot/bzImage" -initrd "$initrd" \
-	-append "console=ttyS0 panic=-1 oops=panic rdinit=/init printk.devkmsg=on rsmacsec.mode=$mode" \
+	-append "console=ttyS0 panic=-1 oops=panic rdinit=/init printk.devkmsg=on rsmacsec.mode=$mode${RSMACSEC_ONLY:+ rsmacsec.only=$RSMACSEC_ONLY}" \
 	</dev/null >"$log_file" 2>&1
 rc=$?
 set -e
