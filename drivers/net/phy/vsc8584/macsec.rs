@@ -33,12 +33,7 @@ pub(crate) fn secy_config(ctx: &Context<'_>) -> Result<SecYConfig> {
     Ok(SecYConfig {
         sci: sci(secy.sci()),
         mac: secy.address(),
-        cipher: match secy.cipher_suite()? {
-            CipherSuite::GcmAes128 => Cipher::GcmAes128,
-            CipherSuite::GcmAes256 => Cipher::GcmAes256,
-            CipherSuite::GcmAesXpn128 => Cipher::GcmAesXpn128,
-            CipherSuite::GcmAesXpn256 => Cipher::GcmAesXpn256,
-        },
+        cipher: cipher(secy.cipher_suite()?),
         icv_len: u8::try_from(secy.icv_len()).map_err(|_| EINVAL)?,
         protect: secy.protect_frames(),
         encrypt: tx.encrypt(),
@@ -46,22 +41,37 @@ pub(crate) fn secy_config(ctx: &Context<'_>) -> Result<SecYConfig> {
         end_station: tx.end_station(),
         scb: tx.scb(),
         encoding_sa: tx.encoding_sa().get(),
-        validate: match secy.validate_frames()? {
-            ValidateFrames::Disabled => Validate::Disabled,
-            ValidateFrames::Check => Validate::Check,
-            ValidateFrames::Strict => Validate::Strict,
-        },
+        validate: validate(secy.validate_frames()?),
         replay_protect: secy.replay_protect(),
         replay_window: secy.replay_window(),
     })
 }
 
-/// The key material of the SA a request adds: the key, the GCM hash subkey H = AES_K(0^128)
+/// The cipher suite of the abstraction as the logic names it.
+pub(crate) fn cipher(suite: CipherSuite) -> Cipher {
+    match suite {
+        CipherSuite::GcmAes128 => Cipher::GcmAes128,
+        CipherSuite::GcmAes256 => Cipher::GcmAes256,
+        CipherSuite::GcmAesXpn128 => Cipher::GcmAesXpn128,
+        CipherSuite::GcmAesXpn256 => Cipher::GcmAesXpn256,
+    }
+}
+
+/// The validation mode of the abstraction as the logic names it.
+pub(crate) fn validate(mode: ValidateFrames) -> Validate {
+    match mode {
+        ValidateFrames::Disabled => Validate::Disabled,
+        ValidateFrames::Check => Validate::Check,
+        ValidateFrames::Strict => Validate::Strict,
+    }
+}
+
+/// The key material of an SA: the key (16 or 32 bytes), the GCM hash subkey H = AES_K(0^128)
 /// the transform record carries, and for XPN the SSCI and the salt.
-fn sa_key(ctx: &Context<'_>, ssci: Option<u32>, salt: Option<[u8; 12]>) -> Result<SaKey> {
-    let key = ctx.key().ok_or(EINVAL)?.as_bytes();
+pub(crate) fn sa_key(key: &[u8], ssci: Option<u32>, salt: Option<[u8; 12]>) -> Result<SaKey> {
     let mut out = SaKey {
         key: [0; 32],
+        // `Aes::new` refuses a key of any other length than 16, 24 or 32 bytes.
         hash_key: Aes::new(key)?.encrypt_block(&[0; 16]),
         ssci: ssci.unwrap_or(0),
         salt: salt.unwrap_or([0; 12]),
@@ -80,7 +90,7 @@ pub(crate) fn tx_sa_config(ctx: &Context<'_>) -> Result<SaConfig> {
         an: an.get(),
         next_pn: sa.next_pn(),
         active: sa.is_active(),
-        key: sa_key(ctx, sa.ssci(), sa.salt())?,
+        key: sa_key(ctx.key().ok_or(EINVAL)?.as_bytes(), sa.ssci(), sa.salt())?,
     })
 }
 
@@ -91,7 +101,7 @@ pub(crate) fn rx_sa_config(ctx: &Context<'_>) -> Result<SaConfig> {
         an: an.get(),
         next_pn: sa.next_pn(),
         active: sa.is_active(),
-        key: sa_key(ctx, sa.ssci(), sa.salt())?,
+        key: sa_key(ctx.key().ok_or(EINVAL)?.as_bytes(), sa.ssci(), sa.salt())?,
     })
 }
 
@@ -112,10 +122,10 @@ pub(crate) fn wipe(cfg: &mut SaConfig) {
     };
 }
 
-/// The next packet number of an SA as the kernel keeps it: without extended packet numbers a
-/// spent SA (the hardware past 2^32 - 1) reads 0, as in the MACsec core.
-pub(crate) fn kernel_pn(ctx: &Context<'_>, pn: u64) -> u64 {
-    if ctx.secy().is_xpn() || pn <= u64::from(u32::MAX) {
+/// The next packet number of an SA as the kernel keeps it: without extended packet numbers
+/// (`xpn`) a spent SA (the hardware past 2^32 - 1) reads 0, as in the MACsec core.
+pub(crate) fn kernel_pn(xpn: bool, pn: u64) -> u64 {
+    if xpn || pn <= u64::from(u32::MAX) {
         pn
     } else {
         0
@@ -186,9 +196,9 @@ pub(crate) fn dev_stats(c: &DevCounters) -> DevStats {
     }
 }
 
-/// Turns an error of the logic into the kernel's, telling the user why through the request.
-pub(crate) fn error(ctx: &Context<'_>, addr: u8, e: LogicError) -> Error {
-    let msg: &'static CStr = match e {
+/// What the user is told about an error of the logic.
+pub(crate) fn message(e: LogicError) -> &'static CStr {
+    match e {
         LogicError::Refused { msg, .. } => {
             CStr::from_bytes_with_nul(msg.as_bytes()).unwrap_or(c_str!("refused by the PHY"))
         }
@@ -198,8 +208,12 @@ pub(crate) fn error(ctx: &Context<'_>, addr: u8, e: LogicError) -> Error {
         LogicError::Unrecovered(_) => {
             c_str!("the PHY did not answer; it is reprogrammed at its next initialisation")
         }
-    };
-    ctx.set_err_msg(msg);
+    }
+}
+
+/// Turns an error of the logic into the kernel's, telling the user why through the request.
+pub(crate) fn error(ctx: &Context<'_>, addr: u8, e: LogicError) -> Error {
+    ctx.set_err_msg(message(e));
     match e {
         LogicError::Refused { .. } => mdio::to_kernel(e),
         _ => mdio::report(addr, "MACsec", e),

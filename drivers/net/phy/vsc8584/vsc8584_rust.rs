@@ -32,7 +32,7 @@ mod mdio;
 
 use hw::regs::{EXT_PAGE_ACCESS, PHY_ID_VSC8582, PHY_ID_VSC8584};
 use logic::bringup::{irq, locate::Placement, package, phy as phy_init, HostInterface};
-use logic::macsec::{counters::N_GLOBALS, Offload};
+use logic::macsec::{counters::N_GLOBALS, state::MAX_SECY, Offload};
 use logic::window::Window;
 
 kernel::module_phy_driver! {
@@ -46,6 +46,12 @@ kernel::module_phy_driver! {
     description: "Microchip VSC8584 MACsec PHY offload driver (Rust)",
     license: "GPL",
     firmware: ["microchip/mscc_vsc8584_revb_int8051_fb48.bin"],
+    params: {
+        bypass_ethertypes: [u16; 7] {
+            default: [],
+            description: "EtherTypes passed in clear besides EAPOL, e.g. 0x88cc,0x8809,0x88f7",
+        },
+    },
 }
 
 /// The patch of the package's 8051, the file the C driver loads.
@@ -171,8 +177,48 @@ impl<const ID: u32> Vsc858x<ID> {
         }
     }
 
-    /// Runs the MACsec operation `f` of the logic on the PHY's engines, under the state lock
-    /// and the MDIO bus lock for the whole operation.
+    /// Drops the SecY `sci` if the MACsec core deleted it while the PHY was detached from its
+    /// network device, and stops it if the core stopped it then (`up`: the driver's view): the
+    /// core could not tell the driver.
+    fn reconcile(&self, dev: &mut phy::Device, sci: logic::macsec::types::Sci, up: bool) {
+        #[cfg(CONFIG_MACSEC)]
+        {
+            let done = match phy_macsec::secy_running(dev, phy_macsec::Sci::from_bytes(sci)) {
+                Err(e) if e == ENOENT => self.engines(dev, |o, bus| o.del_secy(bus, sci)),
+                Ok(false) if up => self.engines(dev, |o, bus| o.dev_stop(bus, sci)),
+                _ => Ok(()),
+            };
+            if let Err(e) = done {
+                let addr = dev.addr();
+                mdio::report(addr, "a SecY deleted or stopped while detached", e);
+            }
+        }
+    }
+
+    /// Runs `f` on the PHY's engines, under the state lock and the MDIO bus lock for the whole
+    /// operation.
+    fn engines<R>(
+        &self,
+        dev: &mut phy::Device,
+        f: impl FnOnce(&mut Offload, &mut Window<'_, LockedBus<'_>>) -> logic::error::Result<R>,
+    ) -> logic::error::Result<R> {
+        let addr = dev.addr();
+        let mut state = self.state.lock();
+        let mut bus = dev.lock_bus();
+        let mut window = Window::new(&mut *bus, addr);
+        let ret = f(&mut state.offload, &mut window);
+        let restored = window.finish();
+        let value = ret?;
+        // The operation is done; a failure to put the standard page back does not undo it, and
+        // the next access through the window selects the page it needs again.
+        if let Err(e) = restored {
+            mdio::report(addr, "restoring the standard page", e);
+        }
+        Ok(value)
+    }
+
+    /// Runs the MACsec operation `f` of the logic for the request `ctx`: a failure becomes the
+    /// request's errno and message.
     fn offload<R>(
         &self,
         dev: &mut phy::Device,
@@ -180,18 +226,8 @@ impl<const ID: u32> Vsc858x<ID> {
         f: impl FnOnce(&mut Offload, &mut Window<'_, LockedBus<'_>>) -> logic::error::Result<R>,
     ) -> Result<R> {
         let addr = dev.addr();
-        let mut state = self.state.lock();
-        let mut bus = dev.lock_bus();
-        let mut window = Window::new(&mut *bus, addr);
-        let ret = f(&mut state.offload, &mut window);
-        let restored = window.finish();
-        let value = ret.map_err(|e| macsec::error(ctx, addr, e))?;
-        // The operation is done; a failure to put the standard page back does not undo it, and
-        // the next access through the window selects the page it needs again.
-        if let Err(e) = restored {
-            mdio::report(addr, "restoring the standard page", e);
-        }
-        Ok(value)
+        self.engines(dev, f)
+            .map_err(|e| macsec::error(ctx, addr, e))
     }
 }
 
@@ -211,8 +247,11 @@ impl<const ID: u32> Driver for Vsc858x<ID> {
             logic::bringup::locate::locate(&mut *bus)
         }
         .map_err(|e| mdio::report(addr, "probe", e))?;
+        let mut offload: KBox<Offload> = KBox::init(kernel::init::zeroed(), GFP_KERNEL)?;
+        offload
+            .set_bypass_ethertypes(module_parameters::bypass_ethertypes.values())
+            .map_err(|e| mdio::report(addr, "module parameter bypass_ethertypes", e))?;
         dev.package_join(placement.base)?;
-        let offload = KBox::init(kernel::init::zeroed(), GFP_KERNEL)?;
         Ok(try_pin_init!(Self {
             state <- new_mutex!(
                 PhyState {
@@ -292,9 +331,22 @@ impl<const ID: u32> Driver for Vsc858x<ID> {
             *slot = sa;
             n += 1;
         }
+        // What the PHY's SecYs were when the PHY was last attached.
+        let mut secys = [([0u8; 8], false); MAX_SECY];
+        let mut held = 0;
+        for (slot, secy) in secys
+            .iter_mut()
+            .zip(state.offload.state().secy.iter().filter(|s| s.used))
+        {
+            *slot = (secy.cfg.sci, secy.up);
+            held += 1;
+        }
         drop(state);
         for (sci, an) in lost.iter().take(n) {
             Self::pn_wrapped(dev, *sci, *an);
+        }
+        for (sci, up) in secys.iter().take(held) {
+            self.reconcile(dev, *sci, *up);
         }
         // The media settings take effect with a software reset.
         dev.genphy_soft_reset()
@@ -499,7 +551,7 @@ impl<const ID: u32> Driver for Vsc858x<ID> {
         let (an, sa) = ctx.assoc_num().zip(ctx.tx_sa()).ok_or(EINVAL)?;
         let (c, pn) = self.offload(dev, ctx, |o, bus| o.tx_sa_stats(bus, sci, an.get()))?;
         // The dump reads the packet number right after: it shows the hardware's.
-        sa.set_next_pn(macsec::kernel_pn(ctx, pn))?;
+        sa.set_next_pn(macsec::kernel_pn(ctx.secy().is_xpn(), pn))?;
         Ok(macsec::tx_sa_stats(&c))
     }
 
@@ -523,7 +575,7 @@ impl<const ID: u32> Driver for Vsc858x<ID> {
         let rx_sci = macsec::sci(ctx.rx_sc().ok_or(EINVAL)?.sci());
         let (an, sa) = ctx.assoc_num().zip(ctx.rx_sa()).ok_or(EINVAL)?;
         let (c, pn) = self.offload(dev, ctx, |o, bus| o.rx_sa_stats(bus, sci, rx_sci, an.get()))?;
-        sa.set_next_pn(macsec::kernel_pn(ctx, pn))?;
+        sa.set_next_pn(macsec::kernel_pn(ctx.secy().is_xpn(), pn))?;
         Ok(macsec::rx_sa_stats(&c))
     }
 
