@@ -211,10 +211,18 @@ pub(crate) fn message(e: LogicError) -> &'static CStr {
     }
 }
 
-/// Turns an error of the logic into the kernel's, telling the user why through the request.
+/// Turns an error of the logic into the kernel's, telling the user why through the request;
+/// a refused request that has no extended ack (an address change) says it in the log instead.
 pub(crate) fn error(ctx: &Context<'_>, addr: u8, e: LogicError) -> Error {
-    ctx.set_err_msg(message(e));
+    let told = ctx.set_err_msg(message(e));
     match e {
+        LogicError::Refused { msg, .. } if !told => {
+            pr_info!(
+                "PHY {addr}: MACsec: refused: {}\n",
+                msg.trim_end_matches('\0')
+            );
+            mdio::to_kernel(e)
+        }
         LogicError::Refused { .. } => mdio::to_kernel(e),
         _ => mdio::report(addr, "MACsec", e),
     }

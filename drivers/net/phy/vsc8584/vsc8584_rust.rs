@@ -450,6 +450,11 @@ impl<const ID: u32> Driver for Vsc858x<ID> {
 
     fn macsec_dev_stop(&self, dev: &mut phy::Device, ctx: &Context<'_>) -> Result {
         let sci = macsec::sci(ctx.secy().sci());
+        // Deleting a MACsec device that is up deletes the SecY (mdo_del_secy), then stops the
+        // device: there is nothing left to stop then.
+        if !self.state.lock().offload.holds(&sci) {
+            return Ok(());
+        }
         self.offload(dev, ctx, |o, bus| o.dev_stop(bus, sci))
     }
 

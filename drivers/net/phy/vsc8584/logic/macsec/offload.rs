@@ -112,6 +112,11 @@ impl Offload {
     /// [`Offload::global_stats`].
     pub const STAT_NAMES: &'static [&'static str] = &counters::STAT_NAMES;
 
+    /// Whether SecY `sci` is offloaded here.
+    pub fn holds(&self, sci: &Sci) -> bool {
+        self.state.find_secy(sci).is_some()
+    }
+
     /// The configuration, for the tests and the debug output of the shell.
     pub fn state(&self) -> &State {
         &self.state
