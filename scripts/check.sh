@@ -87,7 +87,7 @@ step initramfs bash "$RSMACSEC_TOP/scripts/initramfs.sh" "$OUT_DIR/check.cpio.gz
 
 console=$OUT_DIR/console-check.log
 bash "$RSMACSEC_TOP/scripts/run-guest.sh" "$OUT_DIR/check.cpio.gz" "$console" check \
-	"${RSMACSEC_GUEST_TIMEOUT:-600}"
+	"${RSMACSEC_GUEST_TIMEOUT:-1800}"
 rm -f "$OUT_DIR/guest.json"
 rm -f "$OUT_DIR"/*.pcap
 "$PYTHON" "$RSMACSEC_TOP/scripts/results.py" "$console" --suite guest --files "$OUT_DIR" \
@@ -114,5 +114,9 @@ add_tap wire-macsec "$OUT_DIR/wire-macsec.tap"
 bash "$RSMACSEC_TOP/scripts/wire_offload.sh" >"$OUT_DIR/wire-offload.tap" 2>&1
 sed 's/^/  /' "$OUT_DIR/wire-offload.tap"
 add_tap wire-offload "$OUT_DIR/wire-offload.tap"
+# The captures of the C driver's defects (tests/guest/60-offload-defects.sh).
+"$PYTHON" "$RSMACSEC_TOP/scripts/wire_defects.py" "$OUT_DIR" >"$OUT_DIR/wire-defects.tap" 2>&1
+sed 's/^/  /' "$OUT_DIR/wire-defects.tap"
+add_tap wire-defects "$OUT_DIR/wire-defects.tap"
 
 finish

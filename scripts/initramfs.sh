@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Build the guest initramfs: busybox, iproute2's ip and ethtool with their
-# shared libraries, our modules and the guest test scripts.
+# shared libraries, our modules, the guest test scripts and their tools.
 #
 # Usage: initramfs.sh OUTPUT.cpio.gz
 set -euo pipefail
@@ -45,6 +45,16 @@ ln -s ../run "$root/var/run"
 mkdir -p "$root/lib/firmware/microchip"
 printf 'rsmacsec simulated 8051 firmware\n' \
 	>"$root/lib/firmware/microchip/mscc_vsc8584_revb_int8051_fb48.bin"
+
+# The guest's own tools, built with the host's C compiler: rawframe sends
+# and counts raw Ethernet frames (static: busybox has nothing like it);
+# nlerrno.so, preloaded into ip, prints the errno of a refused request,
+# which ip leaves out when the kernel says why (extack).
+cc -static -Os -Wall -Wextra -Werror -o "$root/bin/rawframe" \
+	"$RSMACSEC_TOP/tests/guest/tools/rawframe.c"
+mkdir -p "$root/lib"
+cc -shared -fPIC -Os -Wall -Wextra -Werror -o "$root/lib/nlerrno.so" \
+	"$RSMACSEC_TOP/tests/guest/tools/nlerrno.c"
 
 cp "$RSMACSEC_TOP/tests/guest/init" "$root/init"
 cp "$RSMACSEC_TOP"/tests/guest/*.sh "$root/tests/"

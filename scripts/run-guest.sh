@@ -10,7 +10,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-initrd=$1 log_file=$2 mode=$3 limit=${4:-600}
+initrd=$1 log_file=$2 mode=$3 limit=${4:-1800}
 log "booting guest (mode $mode, timeout ${limit}s), console -> $log_file"
 set +e
 timeout --foreground -k 5 "$limit" qemu-system-x86_64 \

@@ -8,7 +8,7 @@ set -euo pipefail
 PACKAGES=(
 	rustc-web cargo-web rust-web-src rustfmt-web rust-web-clippy
 	clang lld llvm libclang-dev
-	make gcc bc flex bison libelf-dev libssl-dev cpio xz-utils kmod patch perl git
+	make gcc libc6-dev bc flex bison libelf-dev libssl-dev cpio xz-utils kmod patch perl git
 	python3 python3-cryptography qemu-system-x86 busybox-static iproute2 ethtool "$KSRC_PACKAGE"
 )
 
