@@ -118,5 +118,9 @@ add_tap wire-offload "$OUT_DIR/wire-offload.tap"
 "$PYTHON" "$RSMACSEC_TOP/scripts/wire_defects.py" "$OUT_DIR" >"$OUT_DIR/wire-defects.tap" 2>&1
 sed 's/^/  /' "$OUT_DIR/wire-defects.tap"
 add_tap wire-defects "$OUT_DIR/wire-defects.tap"
+# The captures of the rollover in hardware (tests/guest/75-offload-rollover.sh).
+"$PYTHON" "$RSMACSEC_TOP/scripts/wire_rollover.py" "$OUT_DIR" >"$OUT_DIR/wire-rollover.tap" 2>&1
+sed 's/^/  /' "$OUT_DIR/wire-rollover.tap"
+add_tap wire-rollover "$OUT_DIR/wire-rollover.tap"
 
 finish

@@ -98,7 +98,7 @@ class Sa:
             return pn
         last = self.last.get(sci, self.first_pn - 1)
         high = last >> 32
-        cands = [((high + d) << 32) | pn for d in (-1, 0, 1) if high + d >= 0]
+        cands = [((high + d) << 32) | pn for d in (-1, 0, 1) if 0 <= high + d < 1 << 32]
         return min(cands, key=lambda c: abs(c - (last + 1)))
 
     def iv(self, sci, pn):

@@ -45,7 +45,7 @@ struct sk_buff_head;
 
 extern struct mii_bus *vsc8584_sim_bus;
 /* The tap keeps the last VSC8584_SIM_WIRE_FRAMES frames of the wire. */
-#define VSC8584_SIM_WIRE_FRAMES	256
+#define VSC8584_SIM_WIRE_FRAMES	1024
 extern struct sk_buff_head vsc8584_sim_wire;
 
 /* What a wire fault does to the frame it hits. */

@@ -514,6 +514,9 @@ fn the_path_of_the_engine_interrupt() {
     use dr::macsec as m;
     use s::{aic, ctl};
     assert_eq!(m::AIC_ENABLE_CLR, aic::AIC_ENABLE_CLR);
+    assert_eq!(m::AIC_ENABLED_STAT, aic::AIC_ENABLED_STAT);
+    assert_eq!(m::STICKY, ctl::STICKY);
+    assert_eq!(m::STICKY_ENG_IRQ, bit(ctl::sticky::ENG_IRQ));
     assert_eq!(m::AIC_EGRESS_INPUTS, aic::EGRESS_BITS);
     assert_eq!(m::STICKY_MASK, ctl::STICKY_MASK);
     assert_eq!(m::STICKY_MASK_ENG_IRQ, bit(ctl::sticky::ENG_IRQ));

@@ -11,7 +11,7 @@ mod macsec_support;
 use macsec_support::*;
 use rsmacsec_host::hw::regs::{macsec as ms, Bank};
 use rsmacsec_host::logic::macsec::state::Dir;
-use rsmacsec_host::logic::macsec::types::{Cipher, SecYConfig, Validate};
+use rsmacsec_host::logic::macsec::types::{Cipher, SecYConfig, TxEvent, Validate};
 use rsmacsec_host::logic::window::Bus;
 
 const IPV4: u16 = 0x0800;
@@ -560,43 +560,49 @@ fn init_after_power_loss_restores_and_holds_the_transmit_sa_whose_pn_is_lost() {
 fn a_pn_roll_over_takes_the_sa_out_of_use_and_nothing_leaves_in_clear() {
     for cipher in [Cipher::GcmAes128, Cipher::GcmAesXpn128] {
         let mut cfg = secy(MAC_A, cipher);
-        let last = if cipher.is_xpn() {
-            u64::MAX
-        } else {
-            u64::from(u32::MAX)
-        };
+        let last = cipher.max_pn();
         let (mut r, tx, _) = link(&cfg, last - 1);
+        // The next SA is added, but not in use: there is nothing to switch to.
         let tx1 = PeerSa::new(cipher, 6, cfg.sci, 1);
-        r.op(|o, b| o.add_txsa(b, cfg.sci, &tx1.config(1, true)))
+        r.op(|o, b| o.add_txsa(b, cfg.sci, &tx1.config(1, false)))
             .unwrap();
-        // The bring-up's interrupt set-up: roll-over enabled in the egress engine.
-        r.op(|_, b| {
-            b.write32(
-                Bank::MacsecEgress,
-                ms::INTR_CTRL_STATUS,
-                u32::from(ms::INTR_ROLLOVER) << ms::INTR_ENABLE_SHIFT,
-            )
-        })
-        .unwrap();
+        // The bring-up's interrupt set-up: roll-over and threshold enabled in the egress engine.
+        enable_pn_events(&mut r);
         let f = frame(PEER, MAC_A, IPV4, 40, 1);
-        let mut wrapped = [([0u8; 8], 0u8); 16];
-        for pn in [last - 1, last] {
-            let o = open(&tx, pn, &r.egress(&f).unwrap()).unwrap();
-            assert_eq!(u64::from(o.pn), pn & 0xffff_ffff);
-        }
-        assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut wrapped)), Ok(0));
-        // The next frame has no PN left: the engine drops it and raises the roll-over.
+        let mut events = [TxEvent::Wrapped { sci: [0; 8], an: 0 }; 16];
+        // PN last - 1, past the switch point with PNs left and no SA to switch to: nothing
+        // to do, and the threshold event is disabled until the transmit SAs change.
+        let o = open(&tx, last - 1, &r.egress(&f).unwrap()).unwrap();
+        assert_eq!(u64::from(o.pn), (last - 1) & 0xffff_ffff);
+        assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(0));
+        let thresh_on = u32::from(ms::INTR_SEQ_THRESHOLD) << ms::INTR_ENABLE_SHIFT;
+        assert_eq!(r.peek(Dir::Egress, ms::INTR_CTRL_STATUS) & thresh_on, 0);
+        // The last PN leaves; the next frame has none: the engine drops it and raises the
+        // roll-over, and the SA goes out of use.
+        let o = open(&tx, last, &r.egress(&f).unwrap()).unwrap();
+        assert_eq!(u64::from(o.pn), last & 0xffff_ffff);
         assert_eq!(r.egress(&f), None);
         assert_eq!(
-            r.op(|o, b| o.handle_interrupt(b, &mut wrapped)),
+            r.peek(Dir::Egress, ms::INTR_CTRL_STATUS) & 0x20,
+            u32::from(ms::INTR_ROLLOVER)
+        );
+        assert_eq!(
+            r.op(|o, b| o.handle_interrupt(b, &mut events)),
             Ok(1),
             "{cipher:?}"
         );
-        assert_eq!(wrapped[0], (cfg.sci, 0));
-        assert_eq!(r.peek(Dir::Egress, ms::INTR_CTRL_STATUS) & 0x20, 0);
+        assert_eq!(
+            events[0],
+            TxEvent::Wrapped {
+                sci: cfg.sci,
+                an: 0
+            }
+        );
+        assert_eq!(r.peek(Dir::Egress, ms::INTR_CTRL_STATUS) & 0x30, 0);
         assert_eq!(r.egress(&f), None, "the guard drops, nothing in clear");
-        assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut wrapped)), Ok(0));
+        assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(0));
         // MKA moves on to the next SA.
+        r.op(|o, b| o.upd_txsa(b, cfg.sci, 1, true, None)).unwrap();
         cfg.encoding_sa = 1;
         r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
         assert_eq!(open(&tx1, 1, &r.egress(&f).unwrap()).unwrap().an, 1);

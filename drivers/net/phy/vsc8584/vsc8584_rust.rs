@@ -32,7 +32,7 @@ mod mdio;
 
 use hw::regs::{EXT_PAGE_ACCESS, PHY_ID_VSC8582, PHY_ID_VSC8584};
 use logic::bringup::{irq, locate::Placement, package, phy as phy_init, HostInterface};
-use logic::macsec::{counters::N_GLOBALS, state::MAX_SECY, Offload};
+use logic::macsec::{counters::N_GLOBALS, state::MAX_SECY, types::TxEvent, Offload};
 use logic::window::Window;
 
 kernel::module_phy_driver! {
@@ -51,16 +51,19 @@ kernel::module_phy_driver! {
             default: [],
             description: "EtherTypes passed in clear besides EAPOL, e.g. 0x88cc,0x8809,0x88f7",
         },
+        pn_switch_margin: u64 {
+            default: 1048576,
+            description: "PNs left when the hardware switches to the next SA (1 to 2^31)",
+        },
     },
 }
 
 /// The patch of the package's 8051, the file the C driver loads.
 const FIRMWARE: &CStr = c_str!("microchip/mscc_vsc8584_revb_int8051_fb48.bin");
 
-/// The events of the egress MACsec engine that raise the PHY's interrupt: the roll-over of a
-/// packet number, as in the C driver.
-// MACSEC: add `INTR_SEQ_THRESHOLD` here once the offload arms the PN threshold.
-const MACSEC_EVENTS: u16 = hw::regs::macsec::INTR_ROLLOVER;
+/// The events of the egress MACsec engine that raise the PHY's interrupt: a packet number past
+/// the switch point (the threshold) and a packet number roll-over.
+const MACSEC_EVENTS: u16 = hw::regs::macsec::INTR_SEQ_THRESHOLD | hw::regs::macsec::INTR_ROLLOVER;
 
 /// Opens the PHY's interrupt to link changes and to the egress MACsec engine's events.
 fn interrupts_on(bus: &mut LockedBus<'_>) -> logic::error::Result {
@@ -141,23 +144,47 @@ impl<const ID: u32> Vsc858x<ID> {
         phy_init::init_media(bus, base, index)
     }
 
-    /// Serves the events of the PHY's egress MACsec engine (a packet number that reached its
-    /// threshold or rolled over), which the PHY's interrupt reported.
+    /// Serves the events of the PHY's egress MACsec engine (a packet number past the switch
+    /// point, or one that rolled over), which the PHY's interrupt reported: the logic switches
+    /// to the next SA or stops the spent one, and the MACsec core is told.
     fn macsec_event(&self, dev: &mut phy::Device) -> Result {
         let addr = dev.addr();
-        let mut wrapped = [([0u8; 8], 0u8); 16];
+        let mut events = [TxEvent::Wrapped { sci: [0; 8], an: 0 }; 16];
         let n = {
             let mut state = self.state.lock();
             let mut bus = dev.lock_bus();
             let mut window = Window::new(&mut *bus, addr);
-            let n = state.offload.handle_interrupt(&mut window, &mut wrapped);
-            window.finish().and(n)
+            let n = state.offload.handle_interrupt(&mut window, &mut events);
+            let acked = n.and_then(|n| irq::ack_macsec(&mut window).map(|()| n));
+            window.finish().and(acked)
         }
         .map_err(|e| mdio::report(addr, "MACsec event", e))?;
-        for (sci, an) in wrapped.iter().take(n) {
-            Self::pn_wrapped(dev, *sci, *an);
+        for event in events.iter().take(n) {
+            match *event {
+                TxEvent::Switched { sci, from, to } => Self::switched(dev, sci, from, to),
+                TxEvent::Wrapped { sci, an } => Self::pn_wrapped(dev, sci, an),
+            }
         }
         Ok(())
+    }
+
+    /// Tells the MACsec core that the hardware switched the SecY `sci` from the encoding SA
+    /// `from` to `to` at the PN switch point.
+    fn switched(dev: &mut phy::Device, sci: logic::macsec::types::Sci, from: u8, to: u8) {
+        #[cfg(CONFIG_MACSEC)]
+        if let (Some(f), Some(t)) = (
+            phy_macsec::AssocNum::new(from),
+            phy_macsec::AssocNum::new(to),
+        ) {
+            let sci = phy_macsec::Sci::from_bytes(sci);
+            if phy_macsec::encoding_sa_switched(dev, sci, f, t).is_err() {
+                pr_warn!(
+                    "PHY {}: SecY {:016x} switched to SA {to}, but is no longer offloaded\n",
+                    dev.addr(),
+                    sci.to_u64()
+                );
+            }
+        }
     }
 
     /// Tells the MACsec core that the transmit SA `an` of the SecY `sci` used its last packet
@@ -251,6 +278,9 @@ impl<const ID: u32> Driver for Vsc858x<ID> {
         offload
             .set_bypass_ethertypes(module_parameters::bypass_ethertypes.values())
             .map_err(|e| mdio::report(addr, "module parameter bypass_ethertypes", e))?;
+        offload
+            .set_pn_margin(module_parameters::pn_switch_margin.get())
+            .map_err(|e| mdio::report(addr, "module parameter pn_switch_margin", e))?;
         dev.package_join(placement.base)?;
         Ok(try_pin_init!(Self {
             state <- new_mutex!(

@@ -742,3 +742,19 @@ pub fn check_consistent(r: &Rig) {
     }
     let _ = Bypass::EAPOL;
 }
+
+/// The bring-up's interrupt set-up of the egress engine: the PN threshold and roll-over events
+/// enabled (`vsc8584_rust.rs`, `MACSEC_EVENTS`).
+pub fn enable_pn_events(r: &mut Rig) {
+    use rsmacsec_host::hw::regs::{macsec as ms, Bank};
+    use rsmacsec_host::logic::window::Bus;
+    let events = ms::INTR_ROLLOVER | ms::INTR_SEQ_THRESHOLD;
+    r.op(|_, b| {
+        b.write32(
+            Bank::MacsecEgress,
+            ms::INTR_CTRL_STATUS,
+            u32::from(events) << ms::INTR_ENABLE_SHIFT,
+        )
+    })
+    .unwrap();
+}

@@ -216,10 +216,18 @@ pub mod macsec {
     pub const NEXT_PN_CTRL_ENABLE_UPDATE: u32 = 1 << 0;
     /// Enable control of the advanced interrupt controller (EIP-201 `AIC_ENABLE_CTRL`).
     pub const AIC_CTRL: u16 = 0x3e02;
+    /// Read: the inputs of the advanced interrupt controller that saw an edge and are enabled;
+    /// write 1s to clear them (EIP-201 `AIC_ENABLED_STAT`; MESA `egr.h:5392-5394`).
+    pub const AIC_ENABLED_STAT: u16 = 0x3e04;
     /// Write 1s to disable inputs of the advanced interrupt controller (`AIC_ENABLE_CLR`).
     pub const AIC_ENABLE_CLR: u16 = 0x3e05;
     /// The inputs of the egress engine's interrupt controller (it has four).
     pub const AIC_EGRESS_INPUTS: u32 = 0xf;
+    /// Sticky error bits, the interrupt controller's output among them; write 1s to clear
+    /// (`MACSEC_STICKY`, MESA `ingr.h:169`, cleared by writing back what was read, `api.c:1001`).
+    pub const STICKY: u16 = 0x802;
+    /// `STICKY` bit 3: the interrupt controller's output (the bit `STICKY_MASK_ENG_IRQ` opens).
+    pub const STICKY_ENG_IRQ: u32 = 1 << 3;
     /// Which sticky error bits (`MACSEC_STICKY`, 0x802) raise the engine's interrupt.
     pub const STICKY_MASK: u16 = 0x803;
     /// `STICKY_MASK` bit 3: the interrupt controller's output reaches the PHY's interrupt

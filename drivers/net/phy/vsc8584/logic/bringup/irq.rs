@@ -82,6 +82,16 @@ pub fn enable_macsec<B: Bus>(bus: &mut B, events: u16) -> Result {
     )
 }
 
+/// Acknowledges an interrupt of the egress engine once its status bits are cleared
+/// ([`crate::logic::macsec::Offload::handle_interrupt`]): the interrupt controller latches the
+/// edge of the engine's output and `MACSEC_STICKY` latches the controller's output, and while
+/// they stay set no later event reaches the PHY's interrupt. Both are write-1-to-clear.
+pub fn ack_macsec<B: Bus>(bus: &mut B) -> Result {
+    let egr = Bank::MacsecEgress;
+    bus.write32(egr, macsec::AIC_ENABLED_STAT, macsec::AIC_EGRESS_INPUTS)?;
+    bus.write32(egr, macsec::STICKY, macsec::STICKY_ENG_IRQ)
+}
+
 /// Stops every event of the egress engine from raising its interrupt.
 pub fn disable_macsec<B: Bus>(bus: &mut B) -> Result {
     let egr = Bank::MacsecEgress;

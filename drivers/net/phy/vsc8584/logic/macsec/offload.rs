@@ -15,10 +15,10 @@ use super::render::{self, context_id, Bypass, ETH_P_PAE};
 use super::shadow::{self, bank, Change, Marks, Shadow, Target};
 use super::state::{Dir, Owner, RxSa, RxSc, SecY, State, TxSa, FLOWS, MAX_SECY, POOL};
 use super::types::{
-    Cipher, DevCounters, RxSaCounters, SaConfig, Sci, SecYConfig, TxSaCounters, Validate,
+    Cipher, DevCounters, RxSaCounters, SaConfig, Sci, SecYConfig, TxEvent, TxSaCounters, Validate,
 };
 use super::validate::{self, msg, refuse};
-use crate::hw::eip160::{next_pn, record as hwrec, setup};
+use crate::hw::eip160::{next_pn, record as hwrec, setup, threshold};
 use crate::hw::regs::macsec as ms;
 use crate::logic::error::{Errno, Error, Result};
 use crate::logic::window::Bus;
@@ -56,6 +56,12 @@ pub struct Offload {
     bypass: Bypass,
     /// The last record epoch given out (see [`State::take_flow`]).
     epoch: u32,
+    /// How many PNs before the last one of an SA the hardware switches to the next SA
+    /// ([`Offload::set_pn_margin`]); 0 (all-zero memory) is [`DEFAULT_PN_MARGIN`].
+    pn_margin: u64,
+    /// No SA could take over from an encoding SA past the switch point: the threshold event is
+    /// disabled (it would come with every frame) until the transmit SAs change.
+    parked: bool,
     /// `init` ran.
     ready: bool,
     /// A rollback failed since the last `init`.
@@ -103,8 +109,65 @@ impl Offload {
                 len: 0,
             },
             epoch: 0,
+            pn_margin: 0,
+            parked: false,
             ready: false,
             unrecovered: false,
+        }
+    }
+
+    /// Sets how many PNs before the last one of an SA the hardware switches to the next SA (taken
+    /// at the next [`Offload::init`]): `margin` from 1 to 2^31.
+    pub fn set_pn_margin(&mut self, margin: u64) -> Result {
+        if !(1..=MAX_PN_MARGIN).contains(&margin) {
+            return Err(refuse(Errno::Inval, msg::PN_MARGIN));
+        }
+        self.pn_margin = margin;
+        Ok(())
+    }
+
+    /// The first PN at which an SA of `cipher` is switched: `pn_margin` PNs are left from it.
+    pub fn switch_point(&self, cipher: Cipher) -> u64 {
+        let margin = match self.pn_margin {
+            0 => DEFAULT_PN_MARGIN,
+            m => m.min(MAX_PN_MARGIN),
+        };
+        cipher.max_pn() - (margin - 1)
+    }
+
+    /// Programs the switch points into the egress engine's PN thresholds, compared with the
+    /// PN of every frame sent (`THRESHOLD_MODE` 0: at or above).
+    fn arm_threshold<B: Bus>(&mut self, bus: &mut B) -> Result {
+        let b = bank(Dir::Egress);
+        let short = self.switch_point(Cipher::GcmAes128) as u32;
+        let long = self.switch_point(Cipher::GcmAesXpn128);
+        bus.write32(b, threshold::SEQ_NUM_THRESH, short)?;
+        bus.write32(b, threshold::SEQ_NUM_THRESH_64_LO, long as u32)?;
+        bus.write32(b, threshold::SEQ_NUM_THRESH_64_HI, (long >> 32) as u32)
+    }
+
+    /// Enables the threshold event again after [`Offload::handle_interrupt`] disabled it, once
+    /// the transmit SAs changed (an SA to switch to may have come). Only while the interrupt
+    /// set-up has the egress events enabled (the roll-over's enable says so). A failure leaves
+    /// it disabled, to be tried at the next change; the roll-over stays armed meanwhile.
+    fn rearm<B: Bus>(&mut self, bus: &mut B) {
+        if !self.parked {
+            return;
+        }
+        let b = bank(Dir::Egress);
+        let on = |bit: u16| u32::from(bit) << ms::INTR_ENABLE_SHIFT;
+        let Ok(v) = bus.read32(b, ms::INTR_CTRL_STATUS) else {
+            return;
+        };
+        if v & on(ms::INTR_ROLLOVER) == 0 {
+            return;
+        }
+        // The status bits written back as read are left as they are.
+        if bus
+            .write32(b, ms::INTR_CTRL_STATUS, v | on(ms::INTR_SEQ_THRESHOLD))
+            .is_ok()
+        {
+            self.parked = false;
         }
     }
 
@@ -440,6 +503,8 @@ impl Offload {
         for dir in Dir::BOTH {
             block_setup(bus, dir)?;
         }
+        self.arm_threshold(bus)?;
+        self.parked = false;
         self.work = self.state;
         for dir in Dir::BOTH {
             self.render(dir, true, 0);
@@ -625,6 +690,8 @@ impl Offload {
                 up: false,
                 guard_egress: ge,
                 guard_ingress: gi,
+                switched: false,
+                kernel_encoding_sa: 0,
             };
         }
         self.commit(bus, [0, 0], None, Post::None)?;
@@ -659,11 +726,24 @@ impl Offload {
     /// and the other flow settings one write per flow, a new replay window one record word per
     /// receive SA (each briefly disabled), a new address the match words of its entries
     /// (behind the fence).
+    ///
+    /// After a switch at the PN switch point, the kernel's requests carry the encoding SA it set
+    /// before until it takes the switch over (its own update of the SecY with the new one): that
+    /// one means the hardware's; another one is the user's choice and is switched to.
     pub fn upd_secy<B: Bus>(&mut self, bus: &mut B, cfg: &SecYConfig) -> Result {
         self.ensure_ready()?;
         let s = self.secy_slot(&cfg.sci)?;
         validate::secy(cfg)?;
         let old = self.cfg(s)?;
+        let mut cfg = *cfg;
+        let mut switched = false;
+        if let Some(y) = self.state.secy.get(s).filter(|y| y.switched) {
+            if cfg.encoding_sa == y.kernel_encoding_sa {
+                cfg.encoding_sa = old.encoding_sa;
+                switched = true;
+            }
+        }
+        let cfg = &cfg;
         if old.cipher != cfg.cipher {
             return Err(refuse(Errno::Inval, msg::CIPHER_CHANGE));
         }
@@ -693,8 +773,11 @@ impl Offload {
         self.work = self.state;
         if let Some(y) = self.work.secy.get_mut(s) {
             y.cfg = *cfg;
+            y.switched = switched;
         }
-        self.commit(bus, [0, 0], None, Post::None)
+        self.commit(bus, [0, 0], None, Post::None)?;
+        self.rearm(bus);
+        Ok(())
     }
 
     /// Removes a SecY with its channels and SAs.
@@ -778,7 +861,9 @@ impl Offload {
         if let Some(y) = self.work.secy.get_mut(s) {
             y.up = up;
         }
-        self.commit(bus, [0, 0], None, Post::None)
+        self.commit(bus, [0, 0], None, Post::None)?;
+        self.rearm(bus);
+        Ok(())
     }
 
     // ---- transmit SAs ----------------------------------------------------------------------
@@ -826,6 +911,7 @@ impl Offload {
         if let Some(c) = self.totals.tx_seen.get_mut(n) {
             *c = sa.next_pn;
         }
+        self.rearm(bus);
         Ok(())
     }
 
@@ -879,6 +965,7 @@ impl Offload {
         if let (Some(pn), Some(seen)) = (next_pn, self.totals.tx_seen.get_mut(n)) {
             *seen = pn;
         }
+        self.rearm(bus);
         Ok(())
     }
 
@@ -1214,28 +1301,36 @@ impl Offload {
     // ---- interrupts ------------------------------------------------------------------------
 
     /// Serves the egress engine's interrupt status (the PHY's interrupt handler calls it when
-    /// `INT_STATUS.EXT` says the MACsec block raised it): on a PN roll-over, finds the enabled
-    /// transmit SAs whose sequence number reached the maximum (the engine drops their frames from
-    /// then on), takes them out of use (their SecY's frames are then dropped by its guard, never
-    /// sent in clear) and writes their SecY's SCI and AN into `wrapped`; returns how many. The
-    /// shell calls `macsec_pn_wrapped()` for each, which marks the SA inactive in the kernel as
-    /// it is here. The handled status bits are cleared by writing them 0, as MESA does.
+    /// `INT_STATUS.EXT` says the MACsec block raised it) and writes what it did into `events`;
+    /// returns how many.
+    ///
+    /// The threshold event says that a frame left with a PN at or past the switch point
+    /// ([`Offload::switch_point`]), the roll-over that one found no PN left. For each encoding
+    /// SA past the switch point, the next transmit SA of its SecY in AN order that is installed,
+    /// in use and below the switch point takes over: its entry, programmed in full when it was
+    /// added, is enabled and the old one disabled in one `SAM_ENTRY_TOGGLE1` write
+    /// ([`TxEvent::Switched`]). With no such SA, an SA that has used its last PN is taken out of
+    /// use (its SecY's frames are then dropped by its guard, never sent in clear,
+    /// [`TxEvent::Wrapped`]); one that has PNs left goes on, and the threshold event is disabled
+    /// until the transmit SAs change, so that it does not come with every frame. The handled
+    /// status bits are cleared by writing them 0, as MESA does.
     pub fn handle_interrupt<B: Bus>(
         &mut self,
         bus: &mut B,
-        wrapped: &mut [(Sci, u8)],
+        events: &mut [TxEvent],
     ) -> Result<usize> {
         self.ensure_ready()?;
         let b = bank(Dir::Egress);
         let status = bus.read32(b, ms::INTR_CTRL_STATUS)?;
-        let rollover = u32::from(ms::INTR_ROLLOVER);
-        if status & rollover == 0 {
+        let handled = u32::from(ms::INTR_ROLLOVER | ms::INTR_SEQ_THRESHOLD);
+        if status & handled == 0 {
             return Ok(0);
         }
         let on = of(&self.shadow, Dir::Egress).image.enabled;
         let known = of(&self.shadow, Dir::Egress).known.enabled;
         self.work = self.state;
-        let mut n_wrapped = 0;
+        let mut n_events = 0;
+        let mut park = false;
         for n in 0..POOL {
             let Some(t) = self.state.tx.get(n).copied().filter(|t| t.used && t.active) else {
                 continue;
@@ -1243,30 +1338,81 @@ impl Offload {
             if (on | !known) & (1 << t.flow) == 0 {
                 continue;
             }
-            let cfg = self.cfg(usize::from(t.secy))?;
-            let max = if cfg.cipher.is_xpn() {
-                u64::MAX
-            } else {
-                u64::from(u32::MAX)
-            };
-            if read_seq(bus, Dir::Egress, usize::from(t.flow), cfg.cipher)? != max {
+            let s = usize::from(t.secy);
+            let cfg = self.cfg(s)?;
+            let seq = read_seq(bus, Dir::Egress, usize::from(t.flow), cfg.cipher)?;
+            if seq < self.switch_point(cfg.cipher) {
                 continue;
             }
-            if let Some(w) = self.work.tx.get_mut(n) {
-                w.active = false;
-            }
-            if let Some(slot) = wrapped.get_mut(n_wrapped) {
-                *slot = (cfg.sci, t.an);
-                n_wrapped += 1;
+            let event = match self.next_tx(bus, s, t.an, cfg.cipher)? {
+                Some(to) => {
+                    let Some(y) = self.work.secy.get_mut(s) else {
+                        continue;
+                    };
+                    let from = if y.switched {
+                        y.kernel_encoding_sa
+                    } else {
+                        y.cfg.encoding_sa
+                    };
+                    y.switched = true;
+                    y.kernel_encoding_sa = from;
+                    y.cfg.encoding_sa = to;
+                    TxEvent::Switched {
+                        sci: cfg.sci,
+                        from,
+                        to,
+                    }
+                }
+                None if seq >= cfg.cipher.max_pn() => {
+                    if let Some(w) = self.work.tx.get_mut(n) {
+                        w.active = false;
+                    }
+                    TxEvent::Wrapped {
+                        sci: cfg.sci,
+                        an: t.an,
+                    }
+                }
+                None => {
+                    park = true;
+                    continue;
+                }
+            };
+            if let Some(slot) = events.get_mut(n_events) {
+                *slot = event;
+                n_events += 1;
             }
         }
-        if n_wrapped > 0 {
+        if n_events > 0 {
             self.commit(bus, [0, 0], None, Post::None)?;
         } else {
             self.work = self.state;
         }
-        bus.write32(b, ms::INTR_CTRL_STATUS, status & !rollover)?;
-        Ok(n_wrapped)
+        let mut write = status & !handled;
+        if park {
+            write &= !(u32::from(ms::INTR_SEQ_THRESHOLD) << ms::INTR_ENABLE_SHIFT);
+        }
+        bus.write32(b, ms::INTR_CTRL_STATUS, write)?;
+        self.parked |= park;
+        Ok(n_events)
+    }
+
+    /// The SA that takes over from transmit SA `an` of SecY `s` at the switch point: the next in
+    /// AN order that is installed, in use, with a known PN, and below the switch point.
+    fn next_tx<B: Bus>(&self, bus: &mut B, s: usize, an: u8, cipher: Cipher) -> Result<Option<u8>> {
+        for k in 1..4 {
+            let a = (an + k) % 4;
+            let Some(n) = self.state.find_tx(s, a) else {
+                continue;
+            };
+            let Some(t) = self.state.tx.get(n).filter(|t| t.active && !t.pn_lost) else {
+                continue;
+            };
+            if read_seq(bus, Dir::Egress, usize::from(t.flow), cipher)? < self.switch_point(cipher)
+            {
+                return Ok(Some(a));
+            }
+        }
+        Ok(None)
     }
 
     // ---- counters --------------------------------------------------------------------------
@@ -1655,3 +1801,11 @@ pub fn read_seq<B: Bus>(bus: &mut B, dir: Dir, flow: usize, cipher: Cipher) -> R
 
 /// The EtherType of EAPOL, re-exported for the shell's module parameter handling.
 pub const EAPOL: u16 = ETH_P_PAE;
+
+/// The default number of PNs left when the hardware switches to the next SA: 2^20 frames last
+/// 0.7 s at the 1.49 million minimum-size frames per second of 1 Gb/s, a hundred times what the
+/// interrupt and the switch (a few register accesses over MDIO, about 50 frames at 2.5 MHz)
+/// take.
+pub const DEFAULT_PN_MARGIN: u64 = 1 << 20;
+/// The largest margin: half the 32-bit PN space.
+pub const MAX_PN_MARGIN: u64 = 1 << 31;

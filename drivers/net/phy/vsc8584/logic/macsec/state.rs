@@ -51,6 +51,12 @@ pub struct SecY {
     pub guard_egress: u8,
     /// Its ingress guard flow.
     pub guard_ingress: u8,
+    /// The hardware switched the encoding SA at the PN switch point and the kernel has not
+    /// taken it over yet: `cfg.encoding_sa` is the hardware's, `kernel_encoding_sa` the one the
+    /// kernel last set, which its requests still carry until it learns of the switch.
+    pub switched: bool,
+    /// The encoding SA the kernel last set, while `switched`.
+    pub kernel_encoding_sa: u8,
 }
 
 /// A transmit SA.
@@ -149,6 +155,8 @@ impl SecY {
         up: false,
         guard_egress: 0,
         guard_ingress: 0,
+        switched: false,
+        kernel_encoding_sa: 0,
     };
 }
 

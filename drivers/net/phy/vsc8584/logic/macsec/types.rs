@@ -36,6 +36,39 @@ impl Cipher {
     pub const fn is_xpn(self) -> bool {
         matches!(self, Cipher::GcmAesXpn128 | Cipher::GcmAesXpn256)
     }
+
+    /// The last packet number of an SA.
+    pub const fn max_pn(self) -> u64 {
+        if self.is_xpn() {
+            u64::MAX
+        } else {
+            u32::MAX as u64
+        }
+    }
+}
+
+/// What the egress engine's interrupt made the driver do, for the kernel to follow
+/// ([`super::Offload::handle_interrupt`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TxEvent {
+    /// The encoding SA of SecY `sci` reached the PN switch point and the hardware now sends
+    /// with the pre-installed SA `to`; `from` is the encoding SA the kernel last set.
+    Switched {
+        /// The SecY.
+        sci: Sci,
+        /// The encoding SA as the kernel knows it.
+        from: u8,
+        /// The encoding SA of the hardware.
+        to: u8,
+    },
+    /// Transmit SA `an` of SecY `sci` used its last PN with no SA to switch to: it is out of
+    /// use (its SecY's frames are dropped, never sent in clear).
+    Wrapped {
+        /// The SecY.
+        sci: Sci,
+        /// The association number.
+        an: u8,
+    },
 }
 
 /// How received frames are validated (IEEE 802.1AE `validateFrames`).

@@ -66,6 +66,8 @@ pub mod msg {
     pub const NOT_INIT: &str = "the MACsec engines of the PHY are not initialised\0";
     /// Too many control EtherTypes.
     pub const BYPASS_COUNT: &str = "at most 8 control EtherTypes bypass MACsec, EAPOL included\0";
+    /// A PN switch margin out of range.
+    pub const PN_MARGIN: &str = "the PN switch margin is 1 to 2^31\0";
     /// Not an EtherType the classifier can let through.
     pub const BYPASS_TYPE: &str = "not a control EtherType (below 0x0600, MACsec or a VLAN tag)\0";
 }

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Packet-number rollover by the hardware: the encoding SA crosses the switch point, the PN
+//! threshold event reaches the driver's logic, and the pre-installed next SA takes over with one
+//! `SAM_ENTRY_TOGGLE1` write; frames sealed before and after open under the right SA with
+//! consecutive PNs, none is lost. Then what happens without a next SA, when the kernel's
+//! requests still carry the old encoding SA, and with several SecYs.
+
+mod macsec_support;
+
+use macsec_support::*;
+use rsmacsec_host::hw::regs::{macsec as ms, Bank};
+use rsmacsec_host::logic::macsec::state::Dir;
+use rsmacsec_host::logic::macsec::types::{Cipher, SecYConfig, TxEvent};
+use rsmacsec_host::logic::macsec::Offload;
+
+const IPV4: u16 = 0x0800;
+const NONE: TxEvent = TxEvent::Wrapped { sci: [0; 8], an: 0 };
+
+/// SecY `cfg` up with transmit SA 0 at `pn0` (encoding) and SA 1 at PN 1 (installed, in use,
+/// not encoding), the PN events enabled.
+fn rig(cfg: &SecYConfig, pn0: u64) -> (Rig, PeerSa, PeerSa) {
+    let mut r = Rig::new();
+    let tx0 = PeerSa::new(cfg.cipher, 1, cfg.sci, 0);
+    let tx1 = PeerSa::new(cfg.cipher, 2, cfg.sci, 1);
+    r.op(|o, b| o.add_secy(b, cfg)).unwrap();
+    r.op(|o, b| o.add_txsa(b, cfg.sci, &tx0.config(pn0, true)))
+        .unwrap();
+    r.op(|o, b| o.add_txsa(b, cfg.sci, &tx1.config(1, true)))
+        .unwrap();
+    r.op(|o, b| o.dev_open(b, cfg.sci)).unwrap();
+    enable_pn_events(&mut r);
+    (r, tx0, tx1)
+}
+
+fn status(r: &Rig) -> u32 {
+    r.peek(Dir::Egress, ms::INTR_CTRL_STATUS)
+}
+
+#[test]
+fn the_switch_points_are_programmed_with_the_margin() {
+    let r = Rig::new();
+    let s32 = r.off.switch_point(Cipher::GcmAes128);
+    let s64 = r.off.switch_point(Cipher::GcmAesXpn256);
+    assert_eq!(s32, (1 << 32) - (1 << 20));
+    assert_eq!(s64, 0u64.wrapping_sub(1 << 20));
+    assert_eq!(r.peek(Dir::Egress, 0x3d08), s32 as u32);
+    assert_eq!(r.peek(Dir::Egress, 0x3d09), s64 as u32);
+    assert_eq!(r.peek(Dir::Egress, 0x3d0a), (s64 >> 32) as u32);
+    // Threshold mode 0: the event comes with every PN at or above the threshold.
+    assert_eq!(r.peek(Dir::Egress, 0x3d02) & (1 << 10), 0);
+
+    let mut o = Offload::new();
+    assert!(o.set_pn_margin(0).is_err());
+    assert!(o.set_pn_margin((1 << 31) + 1).is_err());
+    o.set_pn_margin(300).unwrap();
+    assert_eq!(o.switch_point(Cipher::GcmAes256), u64::from(u32::MAX) - 299);
+    let mut r = Rig::bare();
+    r.off.set_pn_margin(300).unwrap();
+    r.op(|o, b| o.init(b)).unwrap();
+    assert_eq!(r.peek(Dir::Egress, 0x3d08), u32::MAX - 299);
+}
+
+#[test]
+fn the_next_sa_takes_over_at_the_switch_point_with_one_write_and_no_frame_lost() {
+    for cipher in CIPHERS {
+        let cfg = secy(MAC_A, cipher);
+        let point = Rig::new().off.switch_point(cipher);
+        let (mut r, tx0, tx1) = rig(&cfg, point - 3);
+        let f = frame(PEER, MAC_A, IPV4, 64, 7);
+        let mut events = [NONE; 4];
+        // Three frames below the switch point: no event.
+        for pn in point - 3..point {
+            let o = open(&tx0, pn, &r.egress(&f).unwrap()).unwrap();
+            assert_eq!((o.an, u64::from(o.pn)), (0, pn & 0xffff_ffff), "{cipher:?}");
+        }
+        assert_eq!(status(&r) & 0x30, 0, "{cipher:?}");
+        // The frame with the switch point's PN leaves on SA 0 and raises the threshold event.
+        let o = open(&tx0, point, &r.egress(&f).unwrap()).unwrap();
+        assert_eq!(u64::from(o.pn), point & 0xffff_ffff);
+        assert_eq!(
+            status(&r) & 0x30,
+            u32::from(ms::INTR_SEQ_THRESHOLD),
+            "{cipher:?}"
+        );
+        // The interrupt: SA 1 takes over.
+        assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(1));
+        assert_eq!(
+            events[0],
+            TxEvent::Switched {
+                sci: cfg.sci,
+                from: 0,
+                to: 1
+            }
+        );
+        // The switch itself: one write of SAM_ENTRY_TOGGLE1, nothing else written to the SAM
+        // or a record; the interrupt's status cleared.
+        assert_eq!(r.writes_to(Bank::MacsecEgress, ms::SAM_ENTRY_TOGGLE1), 1);
+        let other: Vec<_> = r
+            .cost
+            .writes
+            .iter()
+            .filter(|w| w.1 != ms::SAM_ENTRY_TOGGLE1 && w.1 != ms::INTR_CTRL_STATUS)
+            .collect();
+        assert!(other.is_empty(), "{cipher:?}: {other:x?}");
+        assert_eq!(status(&r) & 0x30, 0);
+        // The next frames leave on SA 1 from its PN 1; SA 0 keeps the PN it reached.
+        for pn in 1..4 {
+            let o = open(&tx1, pn, &r.egress(&f).unwrap()).unwrap();
+            assert_eq!((o.an, o.pn), (1, pn as u32), "{cipher:?}");
+        }
+        assert_eq!(status(&r) & 0x30, 0, "SA 1 is below the switch point");
+        let st = r.off.state();
+        assert_eq!(st.secy[0].cfg.encoding_sa, 1);
+        assert!(st.secy[0].switched);
+        let (c, next) = r.op(|o, b| o.tx_sa_stats(b, cfg.sci, 0)).unwrap();
+        assert_eq!(next, point + 1, "SA 0's next PN, as the hardware has it");
+        assert_eq!(c.pkts, 4);
+        let (c, next) = r.op(|o, b| o.tx_sa_stats(b, cfg.sci, 1)).unwrap();
+        assert_eq!((c.pkts, next), (3, 4));
+        r.assert_clean();
+    }
+}
+
+#[test]
+fn requests_with_the_old_encoding_sa_keep_the_switch_until_the_kernel_takes_it_over() {
+    let mut cfg = secy(MAC_A, Cipher::GcmAes128);
+    let point = Rig::new().off.switch_point(cfg.cipher);
+    let (mut r, tx0, tx1) = rig(&cfg, point);
+    let f = frame(PEER, MAC_A, IPV4, 64, 7);
+    let mut events = [NONE; 4];
+    open(&tx0, point, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(1));
+    // A settings change the kernel sends before it learned of the switch still names SA 0:
+    // the hardware stays on SA 1.
+    cfg.encrypt = false;
+    r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
+    assert_eq!(r.writes_to(Bank::MacsecEgress, ms::SAM_ENTRY_TOGGLE1), 0);
+    let o = open(&tx1, 1, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!((o.an, o.pn, o.tci & 0x0c), (1, 1, 0));
+    // The kernel takes the switch over: its update names SA 1 and writes nothing.
+    cfg.encoding_sa = 1;
+    r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
+    assert!(r.cost.writes.is_empty(), "{:x?}", r.cost.writes);
+    assert!(!r.off.state().secy[0].switched);
+    // From then on SA 0 is the user's choice again (it has PNs left): one toggle back.
+    cfg.encoding_sa = 0;
+    r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
+    assert_eq!(r.writes_to(Bank::MacsecEgress, ms::SAM_ENTRY_TOGGLE1), 1);
+    assert_eq!(open(&tx0, point + 1, &r.egress(&f).unwrap()).unwrap().an, 0);
+    r.assert_clean();
+}
+
+#[test]
+fn without_a_next_sa_the_threshold_rests_until_one_comes_then_it_switches() {
+    let cfg = secy(MAC_A, Cipher::GcmAes256);
+    let point = Rig::new().off.switch_point(cfg.cipher);
+    let mut r = Rig::new();
+    let tx0 = PeerSa::new(cfg.cipher, 1, cfg.sci, 0);
+    let tx2 = PeerSa::new(cfg.cipher, 3, cfg.sci, 2);
+    r.op(|o, b| o.add_secy(b, &cfg)).unwrap();
+    r.op(|o, b| o.add_txsa(b, cfg.sci, &tx0.config(point, true)))
+        .unwrap();
+    r.op(|o, b| o.dev_open(b, cfg.sci)).unwrap();
+    enable_pn_events(&mut r);
+    let thresh_on = u32::from(ms::INTR_SEQ_THRESHOLD) << ms::INTR_ENABLE_SHIFT;
+    let f = frame(PEER, MAC_A, IPV4, 64, 7);
+    let mut events = [NONE; 4];
+    open(&tx0, point, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(0));
+    assert_eq!(
+        status(&r) & (thresh_on | 0x30),
+        0,
+        "event handled and disabled"
+    );
+    // SA 0 goes on: its PNs are not spent.
+    open(&tx0, point + 1, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!(status(&r) & 0x8000, 0, "no interrupt while it rests");
+    // An SA that is not in use changes nothing; the next SA in use re-arms the event, and the
+    // next frame makes the switch.
+    r.op(|o, b| o.add_txsa(b, cfg.sci, &tx2.config(10, true)))
+        .unwrap();
+    assert_eq!(status(&r) & thresh_on, thresh_on);
+    open(&tx0, point + 2, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(1));
+    assert_eq!(
+        events[0],
+        TxEvent::Switched {
+            sci: cfg.sci,
+            from: 0,
+            to: 2
+        }
+    );
+    assert_eq!(open(&tx2, 10, &r.egress(&f).unwrap()).unwrap().an, 2);
+    r.assert_clean();
+}
+
+#[test]
+fn a_next_sa_past_the_switch_point_itself_is_not_taken() {
+    let cfg = secy(MAC_A, Cipher::GcmAes128);
+    let point = Rig::new().off.switch_point(cfg.cipher);
+    let (mut r, tx0, _) = rig(&cfg, point);
+    r.op(|o, b| o.upd_txsa(b, cfg.sci, 1, true, Some(point + 5)))
+        .unwrap();
+    let f = frame(PEER, MAC_A, IPV4, 64, 7);
+    let mut events = [NONE; 4];
+    open(&tx0, point, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(0));
+    assert_eq!(r.off.state().secy[0].cfg.encoding_sa, 0);
+    r.assert_clean();
+}
+
+#[test]
+fn with_several_secys_only_the_one_past_the_switch_point_switches() {
+    let a = secy(MAC_A, Cipher::GcmAes128);
+    let b_cfg = secy(MAC_B, Cipher::GcmAesXpn128);
+    let pa = Rig::new().off.switch_point(a.cipher);
+    let pb = Rig::new().off.switch_point(b_cfg.cipher);
+    let (mut r, _a0, a1) = rig(&a, 100);
+    let b0 = PeerSa::new(b_cfg.cipher, 4, b_cfg.sci, 0);
+    let b3 = PeerSa::new(b_cfg.cipher, 5, b_cfg.sci, 3);
+    r.op(|o, bus| o.add_secy(bus, &b_cfg)).unwrap();
+    r.op(|o, bus| o.add_txsa(bus, b_cfg.sci, &b0.config(pb, true)))
+        .unwrap();
+    r.op(|o, bus| o.add_txsa(bus, b_cfg.sci, &b3.config(7, true)))
+        .unwrap();
+    r.op(|o, bus| o.dev_open(bus, b_cfg.sci)).unwrap();
+    let fa = frame(PEER, MAC_A, IPV4, 64, 7);
+    let fb = frame(PEER, MAC_B, IPV4, 64, 8);
+    let mut events = [NONE; 4];
+    r.egress(&fa).unwrap();
+    open(&b0, pb, &r.egress(&fb).unwrap()).unwrap();
+    assert_eq!(r.op(|o, bus| o.handle_interrupt(bus, &mut events)), Ok(1));
+    assert_eq!(
+        events[0],
+        TxEvent::Switched {
+            sci: b_cfg.sci,
+            from: 0,
+            to: 3
+        }
+    );
+    assert_eq!(open(&b3, 7, &r.egress(&fb).unwrap()).unwrap().an, 3);
+    assert_eq!(r.off.state().secy[0].cfg.encoding_sa, 0);
+    assert!(r.egress(&fa).is_some());
+    // SecY A's SA 1 is untouched and below its switch point.
+    let _ = (a1, pa);
+    r.assert_clean();
+}
+
+#[test]
+fn a_second_secy_switches_after_the_first_was_deleted() {
+    let mut r = Rig::new();
+    enable_pn_events(&mut r);
+    for cipher in [Cipher::GcmAes128, Cipher::GcmAesXpn128] {
+        let mut cfg = secy(MAC_A, cipher);
+        let point = r.off.switch_point(cipher);
+        let tx0 = PeerSa::new(cipher, 1, cfg.sci, 0);
+        let tx1 = PeerSa::new(cipher, 2, cfg.sci, 1);
+        r.op(|o, b| o.add_secy(b, &cfg)).unwrap();
+        r.op(|o, b| o.add_txsa(b, cfg.sci, &tx0.config(point - 2, true)))
+            .unwrap();
+        r.op(|o, b| o.add_txsa(b, cfg.sci, &tx1.config(1, true)))
+            .unwrap();
+        r.op(|o, b| o.dev_open(b, cfg.sci)).unwrap();
+        let f = frame(PEER, MAC_A, IPV4, 64, 7);
+        let mut events = [NONE; 4];
+        for pn in point - 2..=point + 1 {
+            open(&tx0, pn, &r.egress(&f).unwrap()).unwrap();
+        }
+        assert_ne!(status(&r) & 0x10, 0, "{cipher:?}: threshold status");
+        assert_eq!(
+            r.op(|o, b| o.handle_interrupt(b, &mut events)),
+            Ok(1),
+            "{cipher:?}"
+        );
+        cfg.encoding_sa = 1;
+        r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
+        assert_eq!(open(&tx1, 1, &r.egress(&f).unwrap()).unwrap().an, 1);
+        r.op(|o, b| o.del_secy(b, cfg.sci)).unwrap();
+    }
+    r.assert_clean();
+}
