@@ -124,27 +124,9 @@ until_stat() {
 	done
 }
 
-# recv NS IF COUNT [VID]: starts counting $3 rawframe frames of $RECV_TYPE
-# (tagged with VLAN $4 if given) on $2 (in namespace $1, "" for here) in the
-# background, and waits until it listens.
-recv() {
-	rm -f /tmp/ready
-	${1:+ip netns exec $1} rawframe recv $2 $RECV_TYPE $3 3000 /tmp/ready $4 >/tmp/recv.out &
-	recv_pid=$!
-	_i=0
-	while [ ! -e /tmp/ready ]; do
-		_i=$((_i + 1))
-		[ $_i -le 100 ] || return 1
-		sleep 0.05
-	done
-}
-# Waits for the receiver started by recv; succeeds when it got its count.
-received() {
-	wait $recv_pid
-	_rc=$?
-	echo "# $(cat /tmp/recv.out)"
-	return $_rc
-}
+# recv NS IF COUNT [VID]: frames_recv of $RECV_TYPE; received waits for it.
+recv() { frames_recv "$1" $2 $RECV_TYPE $3 $4; }
+received() { frames_received; }
 RECV_TYPE=$ETYPE
 
 # Hands the capture of the wire to the host as wire-defects-$1.pcap, then

@@ -29,24 +29,10 @@ START32=4293918520
 START64=18446744073708502840
 ETYPE=88b5
 
-# recv/received: rawframe counts the frames ms1 receives (namespace peer).
-recv() {
-	rm -f /tmp/ready
-	ip netns exec peer rawframe recv ms1 $ETYPE $1 5000 /tmp/ready >/tmp/recv.out &
-	recv_pid=$!
-	_i=0
-	while [ ! -e /tmp/ready ]; do
-		_i=$((_i + 1))
-		[ $_i -le 100 ] || return 1
-		sleep 0.05
-	done
-}
-received() {
-	wait $recv_pid
-	_rc=$?
-	echo "# $(cat /tmp/recv.out)"
-	return $_rc
-}
+# recv N: rawframe counts N frames ms1 receives (namespace peer); received
+# waits for it.
+recv() { frames_recv peer ms1 $ETYPE $1; }
+received() { frames_received; }
 
 # The next PN of TX SA $1 of ms0, or of RX SA $1 of ms1 with $2 = peer. With
 # XPN, iproute2 6.1 prints only the low 32 bits of a PN ("%u"), followed by

@@ -27,6 +27,29 @@ misuse_total() { head -n 1 /sys/kernel/debug/vsc8584_sim/misuse 2>/dev/null; }
 # Succeeds when the simulator is loaded and nothing misused its hardware.
 misuse_clean() { [ "$(misuse_total)" = "total 0" ]; }
 
+# frames_recv NS IF ETHERTYPE COUNT [VID]: starts rawframe counting COUNT
+# frames of ETHERTYPE (tagged with VLAN VID if given) on IF, in namespace NS
+# ("" for this one), in the background, and waits (bounded, 5 s) until it
+# listens; it gives up 5 s after the last frame.
+frames_recv() {
+	rm -f /tmp/ready
+	${1:+ip netns exec $1} rawframe recv $2 $3 $4 5000 /tmp/ready $5 >/tmp/recv.out &
+	_recv_pid=$!
+	_i=0
+	while [ ! -e /tmp/ready ]; do
+		_i=$((_i + 1))
+		[ $_i -le 100 ] || return 1
+		sleep 0.05
+	done
+}
+# Waits for the receiver frames_recv started; succeeds when it got its count.
+frames_received() {
+	wait $_recv_pid
+	_rc=$?
+	echo "# $(cat /tmp/recv.out)"
+	return $_rc
+}
+
 # Waits (bounded, 10 s) until port $1 has carrier: phylib polls the PHY or
 # takes its interrupt. $2 runs the read elsewhere, e.g. "ip netns exec peer".
 carrier() {
