@@ -8,9 +8,12 @@
 # the driver switch to SA 1 (one register write), the MACsec core takes the
 # switch over (`ip macsec show`, `ip monitor link`), the peer receives every
 # frame, and the host decrypts the wire (scripts/wire_rollover.py): SA 0's
-# PNs run on without a gap past the switch point, then SA 1's from 1.
+# PNs run on without a gap past the switch point, then SA 1's from 1. Then:
+# no next SA (the last PN is 2^32 - 1, nothing wraps, the SA goes off), XPN
+# across 2^32 on one SA, and the encoding SA changed by the user under
+# traffic (no frame lost).
 . /tests/tap.sh
-plan 21
+plan 30
 M=/lib/modules/rsmacsec
 D=/sys/kernel/debug/vsc8584_sim
 # The SAKs, salts and SSCIs; the host check reads them from here.
@@ -27,6 +30,8 @@ S32=4293918720
 S64=18446744073708503040
 START32=4293918520
 START64=18446744073708502840
+LAST100=4294967196
+XPNWRAP=4294967196
 ETYPE=88b5
 
 # recv N: rawframe counts N frames ms1 receives (namespace peer); received
@@ -58,6 +63,17 @@ rxstat() {
 pndiff() {
 	[ "${1%?????????}" = "${2%?????????}" ] || return 1
 	echo $((1${1#"${1%?????????}"} - 1${2#"${2%?????????}"}))
+}
+# drained N: waits (bounded, 10 s) until the peer took N frames on its SAs 0
+# and 1, so that the next burst does not overflow the simulated port's
+# transmit queue (256 frames).
+drained() {
+	_i=0
+	while [ $(($(rxstat 0 InPktsOK) + $(rxstat 1 InPktsOK))) -lt $1 ]; do
+		_i=$((_i + 1))
+		[ $_i -le 100 ] || return 1
+		sleep 0.1
+	done
 }
 # The encoding SA of ms0 as the kernel has it ("TXSC: ... on SA N").
 encoding() { ip macsec show ms0 | sed -n 's/.*TXSC: [0-9a-f]* on SA \([0-3]\).*/\1/p'; }
@@ -95,6 +111,7 @@ run() {
 	recv 400 && for b in 1 2 3 4 5 6; do
 		rawframe send ms0 $ETYPE 50 $H1 >/dev/null || break
 		sent=$((sent + 50))
+		drained $sent || break
 		[ $b -lt 5 ] || [ "$(encoding)" != 1 ] || break
 	done
 	_i=0
@@ -145,6 +162,71 @@ run() {
 
 run 32 gcm-aes-128 "pn $START32" "pn 1"
 run xpn gcm-aes-xpn-128 "xpn $START64 ssci $SSCI0 salt $SALT0" "xpn 1 ssci $SSCI1 salt $SALT1"
+
+# pair CIPHER SA0 [SA1]: ms0 offloaded with TX SA 0 (and SA 1), ms1 receiving
+# them; the capture cleared.
+pair() {
+	ip link add link vsim0 ms0 address $A0 type macsec port 1 cipher $1 encrypt on offload phy &&
+		ip macsec add ms0 tx sa 0 $2 on key 00 $KEY0 &&
+		{ [ -z "$3" ] || ip macsec add ms0 tx sa 1 $3 on key 01 $KEY1; } &&
+		ip link set ms0 up &&
+		ip -n peer link add link vsim1 ms1 type macsec port 1 cipher $1 encrypt on &&
+		ip -n peer macsec add ms1 rx port 1 address $A0 &&
+		ip -n peer macsec add ms1 rx port 1 address $A0 sa 0 $2 on key 00 $KEY0 &&
+		{ [ -z "$3" ] || ip -n peer macsec add ms1 rx port 1 address $A0 sa 1 $3 on key 01 $KEY1; } &&
+		ip -n peer link set ms1 up && echo clear >$D/wire.pcap
+}
+# capture NAME: hands the wire to the host as wire-rollover-NAME.pcap.
+capture() {
+	echo "RSMACSEC-FILE-BEGIN wire-rollover-$1.pcap"
+	base64 $D/wire.pcap
+	echo "RSMACSEC-FILE-END wire-rollover-$1.pcap"
+}
+
+# No next SA: SA 0 has 100 PNs left. It sends up to PN 2^32 - 1, then the
+# engine drops (nothing wraps), the driver stops the SA and the kernel marks
+# it off.
+pair gcm-aes-128 "pn $LAST100"
+check "nonext: ms0 with TX SA 0 at PN $LAST100 and no other SA"
+
+recv 100 && rawframe send ms0 $ETYPE 150 $H1 >/dev/null && received
+check "nonext: of 150 frames, the 100 with PNs up to 2^32 - 1 reach the peer"
+
+_i=0
+while ! ip macsec show ms0 | grep -q "^ *0: PN .* state off" && [ $_i -lt 100 ]; do
+	_i=$((_i + 1))
+	sleep 0.1
+done
+ip macsec show ms0 | grep -q "^ *0: PN .* state off" && [ "$(rxstat 0 InPktsOK)" = 100 ]
+check "nonext: TX SA 0 is off (macsec_pn_wrapped), the peer counted 100"
+capture nonext
+
+ip link del ms0 && ip -n peer link del ms1
+check "nonext: SecYs deleted"
+
+# XPN across 2^32 on one SA: the low word of the PN on the wire wraps.
+pair gcm-aes-xpn-128 "xpn $XPNWRAP ssci $SSCI0 salt $SALT0" &&
+	recv 200 && rawframe send ms0 $ETYPE 200 $H1 >/dev/null && received &&
+	[ "$(rxstat 0 InPktsOK)" = 200 ]
+check "xpnwrap: 200 frames from PN 2^32 - 100 on, across 2^32, all received"
+capture xpnwrap
+
+ip link del ms0 && ip -n peer link del ms1
+check "xpnwrap: SecYs deleted"
+
+# The user changes the encoding SA while frames flow.
+pair gcm-aes-128 "pn 1" "pn 1"
+check "user: ms0 with TX SAs 0 and 1"
+
+recv 400 && { rawframe send ms0 $ETYPE 200 $H1 >/dev/null & } &&
+	ip link set ms0 type macsec encodingsa 1 && wait $! && drained 200 &&
+	rawframe send ms0 $ETYPE 200 $H1 >/dev/null && received && [ "$(encoding)" = 1 ]
+check "user: encodingsa 1 under traffic, 400 frames sent, 400 received"
+echo "# peer: $(rxstat 0 InPktsOK) on SA 0, $(rxstat 1 InPktsOK) on SA 1"
+capture user
+
+ip link del ms0 && ip -n peer link del ms1
+check "user: SecYs deleted"
 
 ip -n peer link set vsim1 netns 1 && ip netns del peer &&
 	ip link set vsim0 down && ip link set vsim1 down && misuse_clean

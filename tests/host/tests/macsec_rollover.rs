@@ -280,3 +280,61 @@ fn a_second_secy_switches_after_the_first_was_deleted() {
     }
     r.assert_clean();
 }
+
+#[test]
+fn the_switch_starts_from_the_enables_the_engine_holds() {
+    let cfg = secy(MAC_A, Cipher::GcmAes128);
+    let point = Rig::new().off.switch_point(cfg.cipher);
+    let (mut r, tx0, tx1) = rig(&cfg, point);
+    let f = frame(PEER, MAC_A, IPV4, 64, 7);
+    let mut events = [NONE; 4];
+    open(&tx0, point, &r.egress(&f).unwrap()).unwrap();
+    // Behind the driver's back, the entry of SA 1 got enabled too: a toggle computed from the
+    // shadow would disable both.
+    let flows: Vec<u8> = r
+        .off
+        .state()
+        .tx
+        .iter()
+        .filter(|t| t.used)
+        .map(|t| t.flow)
+        .collect();
+    let both = flows.iter().fold(0u32, |m, f| m | 1 << f);
+    r.m.pkg
+        .macsec_mut(0, engine(Dir::Egress))
+        .unwrap()
+        .poke(ms::SAM_ENTRY_ENABLE1, both);
+    assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(1));
+    assert_eq!(r.writes_to(Bank::MacsecEgress, ms::SAM_ENTRY_TOGGLE1), 1);
+    let sa1 = flows[1];
+    assert_eq!(r.peek(Dir::Egress, ms::SAM_ENTRY_ENABLE1) & both, 1 << sa1);
+    assert_eq!(open(&tx1, 1, &r.egress(&f).unwrap()).unwrap().an, 1);
+    r.assert_clean();
+}
+
+#[test]
+fn an_xpn_frame_whose_pn_low_word_is_zero_passes_a_phy_without_secy() {
+    // A SecY in software above a PHY that offloads nothing: every MACsec frame passes the
+    // ingress engine unchanged, also the one in 2^32 whose PN field is 0 under XPN.
+    let mut r = Rig::new();
+    let peer = PeerSa::new(Cipher::GcmAesXpn128, 9, sci(PEER, 1), 0);
+    let f = frame(MAC_A, PEER, IPV4, 64, 3);
+    let opts = TxOpts {
+        include_sci: true,
+        encrypt: true,
+        ..Default::default()
+    };
+    for pn in [(1u64 << 32) - 1, 1 << 32, (1 << 32) + 1] {
+        let wire = seal(&peer, pn, opts, &f);
+        assert_eq!(r.ingress(&wire), Some(wire.clone()), "PN {pn:#x}");
+    }
+    // Once a 32-bit SecY is offloaded, the engine checks the PN again (as MESA does).
+    let cfg = secy(MAC_A, Cipher::GcmAes128);
+    r.op(|o, b| o.add_secy(b, &cfg)).unwrap();
+    assert_ne!(
+        r.peek(Dir::Ingress, 0x1e50) & (1 << 6),
+        0,
+        "SAM_NM_PARAMS.CHECK_PN"
+    );
+    r.assert_clean();
+}

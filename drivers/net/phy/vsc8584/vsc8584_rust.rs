@@ -155,8 +155,9 @@ impl<const ID: u32> Vsc858x<ID> {
             let mut bus = dev.lock_bus();
             let mut window = Window::new(&mut *bus, addr);
             let n = state.offload.handle_interrupt(&mut window, &mut events);
-            let acked = n.and_then(|n| irq::ack_macsec(&mut window).map(|()| n));
-            window.finish().and(acked)
+            // Acknowledged even when handling failed: else no later event would come.
+            let acked = irq::ack_macsec(&mut window);
+            window.finish().and(n.and_then(|n| acked.map(|()| n)))
         }
         .map_err(|e| mdio::report(addr, "MACsec event", e))?;
         for event in events.iter().take(n) {

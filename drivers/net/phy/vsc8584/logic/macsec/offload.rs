@@ -503,8 +503,8 @@ impl Offload {
         for dir in Dir::BOTH {
             block_setup(bus, dir)?;
         }
+        // A rested threshold event stays rested: its enable is the interrupt set-up's.
         self.arm_threshold(bus)?;
-        self.parked = false;
         self.work = self.state;
         for dir in Dir::BOTH {
             self.render(dir, true, 0);
@@ -1308,8 +1308,8 @@ impl Offload {
     /// ([`Offload::switch_point`]), the roll-over that one found no PN left. For each encoding
     /// SA past the switch point, the next transmit SA of its SecY in AN order that is installed,
     /// in use and below the switch point takes over: its entry, programmed in full when it was
-    /// added, is enabled and the old one disabled in one `SAM_ENTRY_TOGGLE1` write
-    /// ([`TxEvent::Switched`]). With no such SA, an SA that has used its last PN is taken out of
+    /// added, is enabled and the old one disabled in one `SAM_ENTRY_TOGGLE1` write, computed from
+    /// the enables read back from the engine ([`TxEvent::Switched`]). With no such SA, an SA that has used its last PN is taken out of
     /// use (its SecY's frames are then dropped by its guard, never sent in clear,
     /// [`TxEvent::Wrapped`]); one that has PNs left goes on, and the threshold event is disabled
     /// until the transmit SAs change, so that it does not come with every frame. The handled
@@ -1383,6 +1383,10 @@ impl Offload {
             }
         }
         if n_events > 0 {
+            // The switch is an XOR of the enable bits: it must start from what the engine
+            // holds, not from what the shadow believes. Forgetting the enables makes the apply
+            // read `SAM_ENTRY_ENABLE1` once and toggle from there.
+            of_mut(&mut self.shadow, Dir::Egress).known.enabled = 0;
             self.commit(bus, [0, 0], None, Post::None)?;
         } else {
             self.work = self.state;

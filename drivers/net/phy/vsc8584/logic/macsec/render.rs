@@ -107,8 +107,10 @@ pub fn nm_cp(dir: Dir) -> u32 {
     lanes([pass; 4])
 }
 
-/// `SAM_NM_PARAMS` of the ingress engine: every SecTAG check on, but the PN check off when a
-/// SecY uses XPN (its PN's low word is 0 once every 2^32 frames; MESA does the same).
+/// `SAM_NM_PARAMS` of the ingress engine: every SecTAG check on, but the PN check off when
+/// `xpn`: an XPN SecY's PN has a low word of 0 once every 2^32 frames (MESA clears it for XPN
+/// SecYs). With no SecY offloaded it is off too: every MACsec frame then passes to a SecY in
+/// software, which may use XPN, and a check here would drop those frames as bad tags.
 pub fn nm_params(xpn: bool) -> u32 {
     use nm::params::*;
     let pn = if xpn { 0 } else { CHECK_PN };
@@ -401,7 +403,8 @@ pub fn render(
         misc_control(dir, state.strictest_validate()),
     );
     if ingress {
-        set(G_NM_PARAMS, nm_params(state.any_xpn()));
+        let none = !state.secy.iter().any(|y| y.used);
+        set(G_NM_PARAMS, nm_params(none || state.any_xpn()));
     }
     let n = usize::from(bypass.len).min(cp::ETYPE_RULES);
     for (k, et) in bypass.types.iter().take(n).enumerate() {
