@@ -85,7 +85,7 @@ def check_nonext(fr, s):
     got = opened(fr, s, False)
     yield len(fr) == 100 and None not in got, \
         f"{len(fr)} frames on the wire (want 100), {got.count(None)} fail to authenticate"
-    pns = [pn for an, pn in got if an == 0]
+    pns = [o[1] for o in got if o and o[0] == 0]
     yield pns == list(range(start, last + 1)), \
         f"SA 0 only, PNs {pns[:1]}..{pns[-1:]} consecutive up to 2^32 - 1: nothing wrapped"
 
@@ -95,7 +95,7 @@ def check_xpnwrap(fr, s):
     got = opened(fr, s, True, start)
     yield len(fr) == 200 and None not in got, \
         f"{len(fr)} frames on the wire (want 200), {got.count(None)} fail to authenticate"
-    pns = [pn for an, pn in got if an == 0]
+    pns = [o[1] for o in got if o and o[0] == 0]
     low = [pn & 0xffffffff for pn in pns]
     yield pns == list(range(start, start + 200)) and min(low) == 0, \
         f"PNs {start}..{start + 199} consecutive across 2^32 (the wire's low word wraps to 0)"
@@ -113,30 +113,28 @@ def check_user(fr, s):
     yield ok, f"SA 0's {len(pn0)} frames, then SA 1's {len(pn1)}, each from PN 1, consecutive"
 
 
+def checked(out_dir, name, n, check):
+    """The results of `check` (a generator of (ok, what) for the frames) on the
+    capture `name`: `n` of them, a missing capture or check failing."""
+    path = os.path.join(out_dir, f"wire-rollover-{name}.pcap")
+    try:
+        fr = list(frames(path))
+    except (OSError, ValueError) as e:
+        return [(False, f"{name}: {path}: {e}")] * n
+    got = [(ok, f"{name}: {what}") for ok, what in check(fr)]
+    return got + [(False, f"{name}: check missing")] * (n - len(got))
+
+
 def main(out_dir):
     s = settings()
     results = []
     for name, start, point, xpn in RUNS:
-        path = os.path.join(out_dir, f"wire-rollover-{name}.pcap")
-        try:
-            fr = list(frames(path))
-        except (OSError, ValueError) as e:
-            results += [(False, f"{name}: {path}: {e}")] * CHECKS
-            continue
-        got = [(ok, f"{name}: {what}") for ok, what in
-               check_run(fr, s, int(s[start]), int(s[point]), xpn)]
-        results += got + [(False, f"{name}: check missing")] * (CHECKS - len(got))
+        results += checked(out_dir, name, CHECKS,
+                           lambda fr: check_run(fr, s, int(s[start]), int(s[point]), xpn))
     checks = {"nonext": check_nonext, "xpnwrap": check_xpnwrap, "user": check_user}
     for name, n in OTHERS:
-        path = os.path.join(out_dir, f"wire-rollover-{name}.pcap")
-        try:
-            fr = list(frames(path))
-        except (OSError, ValueError) as e:
-            results += [(False, f"{name}: {path}: {e}")] * n
-            continue
-        got = [(ok, f"{name}: {what}") for ok, what in checks[name](fr, s)]
-        results += got + [(False, f"{name}: check missing")] * (n - len(got))
-    print(f"1..{len(RUNS) * CHECKS + sum(n for _, n in OTHERS)}")
+        results += checked(out_dir, name, n, lambda fr: checks[name](fr, s))
+    print(f"1..{len(results)}")
     for i, (ok, what) in enumerate(results, 1):
         print(f"{'ok' if ok else 'not ok'} {i} - {what}")
     return 0 if all(ok for ok, _ in results) else 1
