@@ -68,9 +68,9 @@ def sectag(frame):
     pn = struct.unpack("!I", frame[16:20])[0]
     if tci & 0x20:
         return tci, frame[14] & 3, pn, frame[20:28], 28
-    if tci & 0x40:
-        return tci, frame[14] & 3, pn, frame[6:12] + b"\x00\x01", 20
-    return None
+    # No SCI in the SecTAG (ES, SCB or neither): the source address and port 1
+    # (802.1AE 9.9, Linux macsec_frame_sci).
+    return tci, frame[14] & 3, pn, frame[6:12] + b"\x00\x01", 20
 
 
 class Sa:

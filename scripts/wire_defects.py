@@ -16,15 +16,14 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from wire_check import frames, icmp_echo  # noqa: E402
+from wire_check import Sa, frames, icmp_echo, sectag, unprotect  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(TOP, "tests", "guest", "60-offload-defects.sh")
 
-ETH_P_MACSEC = 0x88E5
 ETH_P_PAE = 0x888E
 ETH_P_8021Q = 0x8100
-TCI_ES, TCI_SC, TCI_SCB, TCI_E, TCI_C = 0x40, 0x20, 0x10, 0x08, 0x04
+TCI_ES, TCI_SC, TCI_SCB = 0x40, 0x20, 0x10
 
 PLAN = 13
 
@@ -40,43 +39,24 @@ def mac(s):
 
 
 class Tag:
-    """A MACsec frame: its SecTAG and what follows."""
+    """A MACsec frame: its SecTAG (scripts/wire_check.py parses it) and what
+    follows."""
 
-    def __init__(self, frame):
+    def __init__(self, frame, tag):
         self.frame = frame
         self.src = frame[6:12]
-        self.tci = frame[14] & 0xFC
-        self.an = frame[14] & 3
-        self.pn = struct.unpack("!I", frame[16:20])[0]
-        if self.tci & TCI_SC:
-            self.sci, self.hdr = frame[20:28], 28
-        else:
-            # 802.1AE 9.9: the source address and port 1 (Linux macsec_frame_sci).
-            self.sci, self.hdr = self.src + b"\x00\x01", 20
+        self.tci, self.an, self.pn, self.sci, _hdr = tag
 
     @staticmethod
     def parse(frame):
-        if len(frame) < 14 + 8 + 16 or struct.unpack("!H", frame[12:14])[0] != ETH_P_MACSEC:
-            return None
-        return Tag(frame)
+        tag = sectag(frame)
+        return Tag(frame, tag) if tag else None
 
     def open(self, key):
         """The frame as sent (SecTAG and ICV gone), or None if it does not
         authenticate under `key`."""
-        from cryptography.exceptions import InvalidTag
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-        iv = self.sci + struct.pack("!I", self.pn)
-        body, icv = self.frame[self.hdr:-16], self.frame[-16:]
-        try:
-            if self.tci & TCI_E:
-                data = AESGCM(key).decrypt(iv, body + icv, self.frame[:self.hdr])
-            else:
-                AESGCM(key).decrypt(iv, icv, self.frame[:self.hdr] + body)
-                data = body
-        except InvalidTag:
-            return None
-        return self.frame[:12] + data
+        opened = unprotect(self.frame, [Sa(key)])
+        return opened[0] if opened else None
 
 
 def flags(t):
