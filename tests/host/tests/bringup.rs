@@ -845,6 +845,6 @@ fn the_bring_up_costs_this_many_mdio_accesses() {
             engine,
             events
         ),
-        (698, 749, 4, 160, 9, 5, 19, 1)
+        (660, 711, 4, 144, 9, 5, 16, 1)
     );
 }

@@ -113,7 +113,103 @@ fn a_batch_on_one_bank_writes_the_target_once() {
     assert_eq!(m.writes_to(window::TARGET), 1);
     // Eight commands, each polled once: the simulator completes at once.
     assert_eq!(m.writes_to(window::CMD), 8);
-    assert_eq!(m.log.len(), 1 + 1 + 8 * 4 + 1);
+    // The upper half (0) is written once, the lower half each time it changes.
+    assert_eq!(m.writes_to(window::DATA_HI), 1);
+    assert_eq!(m.writes_to(window::DATA_LO), 8);
+    assert_eq!(m.log.len(), 1 + 1 + 4 + 7 * 3 + 1);
+}
+
+/// Frames of the log from `from` on, as (register, is a write).
+fn frames(m: &SimMdio, from: usize) -> Vec<(u8, bool)> {
+    m.log[from..].iter().map(|a| (a.1, a.3)).collect()
+}
+
+#[test]
+fn a_data_half_is_written_only_when_the_register_does_not_hold_it() {
+    let mut m = SimMdio::new(BASE);
+    let mut w = Window::new(&mut m, BASE);
+    w.write32(Bank::MacsecEgress, 0x1000, 0x1234_5678).unwrap();
+    // Same upper half: only the lower half, the command and its poll.
+    w.write32(Bank::MacsecEgress, 0x1001, 0x1234_0000).unwrap();
+    // Same lower half.
+    w.write32(Bank::MacsecEgress, 0x1002, 0x0000_0000).unwrap();
+    // Both halves held already: the command and its poll.
+    w.write32(Bank::MacsecEgress, 0x1003, 0x0000_0000).unwrap();
+    w.finish().unwrap();
+    let (cmd, lo, hi) = (window::CMD, window::DATA_LO, window::DATA_HI);
+    assert_eq!(
+        frames(&m, 2),
+        [
+            (lo, true),
+            (hi, true),
+            (cmd, true),
+            (cmd, false),
+            (lo, true),
+            (cmd, true),
+            (cmd, false),
+            (hi, true),
+            (cmd, true),
+            (cmd, false),
+            (cmd, true),
+            (cmd, false),
+            (EXT_PAGE_ACCESS, true),
+        ]
+    );
+    let egr = m.pkg.macsec(0, Engine::Egress).unwrap();
+    let got: Vec<u32> = (0x1000..0x1004).map(|a| egr.peek(a)).collect();
+    assert_eq!(got, [0x1234_5678, 0x1234_0000, 0, 0]);
+}
+
+#[test]
+fn a_read_leaves_its_value_in_the_data_registers() {
+    let mut m = SimMdio::new(BASE);
+    let mut w = Window::new(&mut m, BASE);
+    w.write32(Bank::MacsecEgress, 0x1000, 0xaaaa_bbbb).unwrap();
+    w.write32(Bank::MacsecEgress, 0x1001, 0xcccc_dddd).unwrap();
+    assert_eq!(w.read32(Bank::MacsecEgress, 0x1000).unwrap(), 0xaaaa_bbbb);
+    // The registers hold what was read, not what was last written.
+    w.write32(Bank::MacsecEgress, 0x1002, 0xaaaa_bbbb).unwrap();
+    w.write32(Bank::MacsecEgress, 0x1003, 0xcccc_dddd).unwrap();
+    w.finish().unwrap();
+    let egr = m.pkg.macsec(0, Engine::Egress).unwrap();
+    let got: Vec<u32> = (0x1000..0x1004).map(|a| egr.peek(a)).collect();
+    assert_eq!(got, [0xaaaa_bbbb, 0xcccc_dddd, 0xaaaa_bbbb, 0xcccc_dddd]);
+    // Page, target, 2 x 4 for the writes, 4 for the read, 2 for the copy, 4, restore.
+    assert_eq!(m.log.len(), 2 + 8 + 4 + 2 + 4 + 1);
+}
+
+#[test]
+fn a_failed_access_forgets_what_the_data_registers_hold() {
+    let mut m = SimMdio::new(BASE);
+    let before = m.pkg.accesses();
+    // Page, target, then the first write: lower half, upper half, command, poll. The second
+    // write (same value) fails on its command, after which the data registers are not trusted.
+    m.pkg.faults_mut().fail_access(before + 7, MdioError::Io);
+    let mut w = Window::new(&mut m, BASE);
+    w.write32(Bank::MacsecEgress, 0x1000, 0x1111_2222).unwrap();
+    assert_eq!(
+        w.write32(Bank::MacsecEgress, 0x1001, 0x1111_2222),
+        Err(Error::Mdio(-5))
+    );
+    // Someone may have changed them meanwhile (here: a test reaching past the window).
+    w.write32(Bank::MacsecEgress, 0x1002, 0x1111_2222).unwrap();
+    w.finish().unwrap();
+    let n = m.log.len();
+    // The third write put both halves again.
+    assert_eq!(
+        frames(&m, n - 5),
+        [
+            (window::DATA_LO, true),
+            (window::DATA_HI, true),
+            (window::CMD, true),
+            (window::CMD, false),
+            (EXT_PAGE_ACCESS, true),
+        ]
+    );
+    assert_eq!(
+        m.pkg.macsec(0, Engine::Egress).unwrap().peek(0x1002),
+        0x1111_2222
+    );
 }
 
 #[test]

@@ -6,7 +6,14 @@
 //! banks of 32-bit registers that clause-22 MDIO reaches through registers 17 to 20 of extended
 //! page 4 ([`crate::hw::indirect`] encodes the accesses). [`Window`] runs that protocol over
 //! [`Mdio`]: it selects page 4 once for a whole batch of accesses, writes the target register
-//! only when it changes, polls for completion, and restores the standard page at the end.
+//! and each data half only when it changes, polls for completion, and restores the standard
+//! page at the end.
+//!
+//! A batch runs under the bus lock ([`Mdio`]'s contract), so no one else uses the window
+//! between two of its accesses: registers 17 to 20 hold what this window last wrote to them or,
+//! for the data halves, what the last read brought in (a read command loads them, a write
+//! command leaves them alone). What they hold is forgotten when an access fails, since a failed
+//! MDIO frame may or may not have landed.
 
 use super::error::{Error, Result};
 use super::mdio::Mdio;
@@ -43,6 +50,8 @@ pub struct Window<'a, M: Mdio> {
     selected: bool,
     /// What register 20 holds, when this window wrote it.
     target: Option<u16>,
+    /// What the data registers 17 and 18 hold, when this window knows it.
+    data: [Option<u16>; 2],
 }
 
 impl<'a, M: Mdio> Window<'a, M> {
@@ -54,6 +63,7 @@ impl<'a, M: Mdio> Window<'a, M> {
             addr,
             selected: false,
             target: None,
+            data: [None; 2],
         }
     }
 
@@ -85,12 +95,32 @@ impl<'a, M: Mdio> Window<'a, M> {
                 .write(self.addr, EXT_PAGE_ACCESS, page::EXTENDED4)?;
             self.selected = true;
             self.target = None;
+            self.data = [None; 2];
         }
         if self.target != Some(cmd.target) {
+            self.target = None;
             self.mdio.write(self.addr, window::TARGET, cmd.target)?;
             self.target = Some(cmd.target);
         }
         Ok(())
+    }
+
+    /// Puts `val` into data register `reg` (17 or 18) unless it holds it already.
+    fn put_data(&mut self, half: usize, reg: u8, val: u16) -> Result {
+        if self.data[half] != Some(val) {
+            self.data[half] = None;
+            self.mdio.write(self.addr, reg, val)?;
+            self.data[half] = Some(val);
+        }
+        Ok(())
+    }
+
+    /// Reads data register `reg` (17 or 18), which then holds what was read.
+    fn get_data(&mut self, half: usize, reg: u8) -> Result<u16> {
+        self.data[half] = None;
+        let val = self.mdio.read(self.addr, reg)?;
+        self.data[half] = Some(val);
+        Ok(val)
     }
 
     /// Starts the access `cmd` and waits until the hardware reports it done.
@@ -121,9 +151,11 @@ impl<M: Mdio> Bus for Window<'_, M> {
     fn read32(&mut self, bank: Bank, addr: u16) -> Result<u32> {
         let cmd = Self::encode(bank, addr, Dir::Read)?;
         self.prepare(&cmd)?;
+        // The read loads the data registers with a value not known yet.
+        self.data = [None; 2];
         self.run(&cmd)?;
-        let lo = self.mdio.read(self.addr, window::DATA_LO)?;
-        let hi = self.mdio.read(self.addr, window::DATA_HI)?;
+        let lo = self.get_data(0, window::DATA_LO)?;
+        let hi = self.get_data(1, window::DATA_HI)?;
         Ok(indirect::join(lo, hi))
     }
 
@@ -131,9 +163,9 @@ impl<M: Mdio> Bus for Window<'_, M> {
         let cmd = Self::encode(bank, addr, Dir::Write)?;
         self.prepare(&cmd)?;
         let (lo, hi) = indirect::split(val);
-        self.mdio.write(self.addr, window::DATA_LO, lo)?;
-        self.mdio.write(self.addr, window::DATA_HI, hi)?;
-        self.run(&cmd)
+        self.put_data(0, window::DATA_LO, lo)?;
+        self.put_data(1, window::DATA_HI, hi)?;
+        self.run(&cmd).inspect_err(|_| self.data = [None; 2])
     }
 }
 
