@@ -9,7 +9,8 @@ mod macsec_support;
 
 use macsec_support::*;
 use rsmacsec_host::hw::regs::macsec as ms;
-use rsmacsec_host::logic::macsec::types::{Cipher, Validate};
+use rsmacsec_host::logic::macsec::state::Dir;
+use rsmacsec_host::logic::macsec::types::{Cipher, SecYConfig, Validate};
 
 struct Row {
     name: &'static str,
@@ -156,5 +157,177 @@ fn the_hitless_changes_are_single_writes() {
     assert_eq!(r.cost.writes.len(), 2);
     r.op(|o, b| o.dev_open(b, a.sci)).unwrap();
     assert_eq!(r.cost.writes.len(), 2);
+    r.assert_clean();
+}
+
+/// The first use of a flow after `init` writes its words without reading them: its entry was
+/// off, so what the words held did nothing. With garbage in them (another driver's flow), the
+/// engine still ends up holding exactly the target, and sends right.
+#[test]
+fn a_flow_used_first_is_written_not_read() {
+    let mut r = Rig::new();
+    for d in Dir::BOTH {
+        let b = r.m.pkg.macsec_mut(0, engine(d)).unwrap();
+        for a in (0x1000..0x1020).chain(0x0000..0x0040) {
+            b.poke(a, 0x5a5a_0000 | u32::from(a));
+        }
+        b.poke(ms::sam_flow_ctrl(0), 0xffff_ffff);
+        b.poke(ms::sam_flow_ctrl(1), 0xffff_ffff);
+    }
+    let a = secy(MAC_A, Cipher::GcmAes128);
+    let tx0 = PeerSa::new(a.cipher, 1, a.sci, 0);
+    let rx = PeerSa::new(a.cipher, 3, sci(PEER, 1), 0);
+    r.op(|o, b| o.add_secy(b, &a)).unwrap();
+    assert_eq!(r.cost.reads, []);
+    r.op(|o, b| o.add_txsa(b, a.sci, &tx0.config(1, true)))
+        .unwrap();
+    assert_eq!(r.cost.reads, []);
+    r.op(|o, b| o.add_rxsc(b, a.sci, rx.sci, true)).unwrap();
+    r.op(|o, b| o.add_rxsa(b, a.sci, rx.sci, &rx.config(1, true)))
+        .unwrap();
+    assert_eq!(r.cost.reads, []);
+    r.op(|o, b| o.dev_open(b, a.sci)).unwrap();
+    r.assert_clean();
+    let f = frame(PEER, MAC_A, 0x0800, 60, 1);
+    let out = r.egress(&f).unwrap();
+    let opened = open(&tx0, 0, &out).unwrap();
+    assert_eq!((opened.pn, opened.plain), (1, f));
+}
+
+/// A first use that fails halfway leaves no key behind: the words it wrote into the dead flow
+/// are cleared by the rollback, the others keep what they held, the entry stays off.
+#[test]
+fn a_failed_first_use_clears_what_it_wrote() {
+    use rsmacsec_host::regs::fault::MdioError;
+    let a = secy(MAC_A, Cipher::GcmAes256);
+    let tx0 = PeerSa::new(a.cipher, 1, a.sci, 0);
+    let mut r = Rig::new();
+    r.op(|o, b| o.add_secy(b, &a)).unwrap();
+    let garbage = |x: u16| 0x5a5a_0000 | u32::from(x);
+    let rec: Vec<u16> = (0..16).map(|w| ms::xform_rec(1, w)).collect();
+    for &x in &rec {
+        r.m.pkg
+            .macsec_mut(0, engine(Dir::Egress))
+            .unwrap()
+            .poke(x, garbage(x));
+    }
+    // The 60th access from now: far enough into the operation that key words were written.
+    r.m.pkg.faults_mut().fail_access(60, MdioError::Io);
+    let e = r.op(|o, b| o.add_txsa(b, a.sci, &tx0.config(1, true)));
+    r.m.pkg.faults_mut().clear();
+    assert!(e.is_err());
+    let written: Vec<u16> = r.cost.writes.iter().map(|w| w.1).collect();
+    let mut cleared = 0;
+    for &x in &rec {
+        let v = r.peek(Dir::Egress, x);
+        if written.contains(&x) {
+            assert_eq!(v, 0, "record word {x:#x}");
+            cleared += 1;
+        } else {
+            assert_eq!(v, garbage(x), "record word {x:#x}");
+        }
+    }
+    assert!(cleared >= 4, "{cleared}");
+    assert_eq!(r.peek(Dir::Egress, ms::SAM_ENTRY_ENABLE1) & 0b10, 0);
+    r.assert_clean();
+}
+
+/// A running SecY with TX SA 0 and the RX SA of AN 0 of a peer, GCM-AES-128, both at PN 1.
+fn point_to_point() -> (Rig, SecYConfig, PeerSa, PeerSa) {
+    let mut r = Rig::new();
+    let a = secy(MAC_A, Cipher::GcmAes128);
+    let tx0 = PeerSa::new(a.cipher, 1, a.sci, 0);
+    let rx = PeerSa::new(a.cipher, 3, sci(PEER, 1), 0);
+    r.op(|o, b| o.add_secy(b, &a)).unwrap();
+    r.op(|o, b| o.add_txsa(b, a.sci, &tx0.config(1, true)))
+        .unwrap();
+    r.op(|o, b| o.add_rxsc(b, a.sci, rx.sci, true)).unwrap();
+    r.op(|o, b| o.add_rxsa(b, a.sci, rx.sci, &rx.config(1, true)))
+        .unwrap();
+    r.op(|o, b| o.dev_open(b, a.sci)).unwrap();
+    (r, a, tx0, rx)
+}
+
+/// A dump (`ip -s macsec show`) asks for the transmit SC's stats, the SecY's, each transmit SA's,
+/// then the receive SC's and each receive SA's: every counter and PN is read once, and what the
+/// SA stats show is what the SC stats read in the same dump. A call of anything else in between
+/// makes the SA stats read again.
+#[test]
+fn a_dump_reads_each_counter_once() {
+    let (mut r, a, _, rx) = point_to_point();
+    let f = frame(PEER, MAC_A, 0x0800, 60, 1);
+    let back = frame(MAC_A, PEER, 0x0800, 60, 2);
+    for pn in 1..=3 {
+        r.egress(&f).unwrap();
+        r.ingress(&seal(&rx, pn, TxOpts::default(), &back)).unwrap();
+    }
+    let mut reads = Vec::new();
+    let sc = r.op(|o, b| o.tx_sc_stats(b, a.sci)).unwrap();
+    reads.extend(r.cost.reads.iter().copied());
+    r.op(|o, b| o.dev_stats(b, a.sci)).unwrap();
+    reads.extend(r.cost.reads.iter().copied());
+    // A frame between two calls of the dump: the SA shows what its SC showed.
+    r.egress(&f).unwrap();
+    let (sa, next) = r.op(|o, b| o.tx_sa_stats(b, a.sci, 0)).unwrap();
+    assert_eq!(r.cost.reads, []);
+    assert_eq!((sa.pkts, sc.pkts, next), (3, 3, 4));
+    let rsc = r.op(|o, b| o.rx_sc_stats(b, a.sci, rx.sci)).unwrap();
+    reads.extend(r.cost.reads.iter().copied());
+    let (rsa, rnext) = r.op(|o, b| o.rx_sa_stats(b, a.sci, rx.sci, 0)).unwrap();
+    assert_eq!(r.cost.reads, []);
+    assert_eq!((rsa.ok, rsc.ok, rnext), (3, 3, 4));
+    let mut once: Vec<(u8, u16)> = reads.iter().map(|(b, a)| (*b as u8, *a)).collect();
+    once.sort_unstable();
+    once.dedup();
+    assert_eq!(
+        once.len(),
+        reads.len(),
+        "read twice in one dump: {reads:x?}"
+    );
+    // The next dump reads again and sees the fourth frame.
+    let sc = r.op(|o, b| o.tx_sc_stats(b, a.sci)).unwrap();
+    assert!(!r.cost.reads.is_empty());
+    assert_eq!(sc.pkts, 4);
+    // Anything else between the SC and the SA: the SA reads for itself.
+    r.op(|o, b| o.upd_txsa(b, a.sci, 0, true, None)).unwrap();
+    r.egress(&f).unwrap();
+    let (sa, next) = r.op(|o, b| o.tx_sa_stats(b, a.sci, 0)).unwrap();
+    assert!(!r.cost.reads.is_empty());
+    assert_eq!((sa.pkts, next), (5, 6));
+    r.assert_clean();
+}
+
+/// A flow used again after its SA was deleted: the sequence number the engine moved is written
+/// for the new SA, although the shadow last wrote the same value (the first use reads nothing,
+/// so it must not trust the shadow for what the engine moves).
+#[test]
+fn a_flow_used_again_starts_from_the_new_sas_pn() {
+    let (mut r, a, tx0, rx) = point_to_point();
+    let f = frame(PEER, MAC_A, 0x0800, 60, 1);
+    let back = frame(MAC_A, PEER, 0x0800, 60, 2);
+    let opts = TxOpts {
+        encrypt: true,
+        include_sci: true,
+        ..TxOpts::default()
+    };
+    for pn in 1..=3 {
+        r.egress(&f).unwrap();
+        r.ingress(&seal(&rx, pn, opts, &back)).unwrap();
+    }
+    r.op(|o, b| o.del_txsa(b, a.sci, 0)).unwrap();
+    r.op(|o, b| o.del_rxsa(b, a.sci, rx.sci, 0)).unwrap();
+    r.op(|o, b| o.add_txsa(b, a.sci, &tx0.config(1, true)))
+        .unwrap();
+    r.op(|o, b| o.add_rxsa(b, a.sci, rx.sci, &rx.config(1, true)))
+        .unwrap();
+    let o = open(&tx0, 0, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!(o.pn, 1, "the new TX SA sends PN 1");
+    r.ingress(&seal(&rx, 1, opts, &back)).unwrap();
+    let (c, next) = r.op(|o, b| o.rx_sa_stats(b, a.sci, rx.sci, 0)).unwrap();
+    assert_eq!(
+        (c.ok, c.delayed, next),
+        (1, 0, 2),
+        "the new RX SA takes PN 1"
+    );
     r.assert_clean();
 }

@@ -106,6 +106,10 @@ pub mod sam {
         pub const VLAN_ID: u32 = 1 << 18;
         /// Compare `MISC.CONTROL_PACKET`.
         pub const CTL_PACKET: u32 = 1 << 20;
+        /// Compare the inner VLAN user priority (in `EXT`) (MESA `ingr.h:965`).
+        pub const VLAN_UP_INNER: u32 = 1 << 21;
+        /// Compare the inner VLAN ID (in `EXT`) (MESA `ingr.h:978`).
+        pub const VLAN_ID_INNER: u32 = 1 << 22;
         /// Compare the SCI.
         pub const SCI: u32 = 1 << 23;
         /// Which AN bits to compare (bits 25:24).

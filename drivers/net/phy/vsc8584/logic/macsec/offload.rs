@@ -66,12 +66,36 @@ pub struct Offload {
     ready: bool,
     /// A rollback failed since the last `init`.
     unrecovered: bool,
+    /// Transmit SA slots whose counters and PN the current dump read already (bit `n`).
+    ///
+    /// A dump (`ip -s macsec show`) asks for a SecY's transmit SC stats, its device stats, each
+    /// transmit SA's, then per receive SC the SC's and each SA's. An SC's stats sum its SAs', so
+    /// they read them; the SA stats that follow in the same dump take those values instead of
+    /// reading again, and every counter is read once per dump. Any other call forgets them.
+    fresh_tx: u16,
+    /// Receive SA slots whose counters and PN the current dump read already.
+    fresh_rx: u16,
 }
 
 impl Default for Offload {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Bit `n` of an SA slot mask (0 beyond the mask).
+fn bit(n: usize) -> u16 {
+    u32::try_from(n)
+        .ok()
+        .and_then(|n| 1u16.checked_shl(n))
+        .unwrap_or(0)
+}
+
+/// Clears bit `n` of `mask` and returns whether it was set.
+fn take(mask: &mut u16, n: usize) -> bool {
+    let was = *mask & bit(n) != 0;
+    *mask &= !bit(n);
+    was
 }
 
 /// Which flows an operation wipes (their key goes), per direction.
@@ -113,6 +137,8 @@ impl Offload {
             parked: false,
             ready: false,
             unrecovered: false,
+            fresh_tx: 0,
+            fresh_rx: 0,
         }
     }
 
@@ -415,6 +441,7 @@ impl Offload {
         raise: Option<PnRaise>,
         post: Post,
     ) -> Result {
+        self.forget_fresh();
         self.before = self.shadow;
         self.touched = [Marks::NONE; 2];
         match self.forward(bus, wipe, raise, post) {
@@ -495,6 +522,7 @@ impl Offload {
     /// The engines' interrupt enables are left alone: the PHY's interrupt set-up owns them.
     pub fn init<B: Bus>(&mut self, bus: &mut B) -> Result {
         self.ready = false;
+        self.forget_fresh();
         self.recover(bus)?;
         self.shadow = [Shadow::UNKNOWN; 2];
         self.touched = [Marks::NONE; 2];
@@ -1320,6 +1348,7 @@ impl Offload {
         events: &mut [TxEvent],
     ) -> Result<usize> {
         self.ensure_ready()?;
+        self.forget_fresh();
         let b = bank(Dir::Egress);
         let status = bus.read32(b, ms::INTR_CTRL_STATUS)?;
         let handled = u32::from(ms::INTR_ROLLOVER | ms::INTR_SEQ_THRESHOLD);
@@ -1533,8 +1562,18 @@ impl Offload {
             .state
             .find_tx(s, an)
             .ok_or(refuse(Errno::NoEnt, msg::NO_TX))?;
-        let next = self.refresh_tx(bus, s, n)?;
+        let next = if take(&mut self.fresh_tx, n) {
+            self.totals.tx_seen.get(n).copied().unwrap_or(0)
+        } else {
+            self.refresh_tx(bus, s, n)?
+        };
         Ok((self.totals.tx.get(n).copied().unwrap_or_default(), next))
+    }
+
+    /// Forgets what the current dump read: anything but a stats call may change it.
+    fn forget_fresh(&mut self) {
+        self.fresh_tx = 0;
+        self.fresh_rx = 0;
     }
 
     /// Reads transmit SA `n`'s counters and PN; returns the next PN.
@@ -1565,6 +1604,7 @@ impl Offload {
                 .is_some_and(|t| t.used && usize::from(t.secy) == s)
             {
                 self.refresh_tx(bus, s, n)?;
+                self.fresh_tx |= bit(n);
                 if let Some(c) = self.totals.tx.get(n) {
                     sum.add(c);
                 }
@@ -1592,7 +1632,11 @@ impl Offload {
             .state
             .find_rx(c, an)
             .ok_or(refuse(Errno::NoEnt, msg::NO_RX))?;
-        let next = self.refresh_rx(bus, s, n)?;
+        let next = if take(&mut self.fresh_rx, n) {
+            self.totals.rx_seen.get(n).copied().unwrap_or(0)
+        } else {
+            self.refresh_rx(bus, s, n)?
+        };
         Ok((self.totals.rx.get(n).copied().unwrap_or_default(), next))
     }
 
@@ -1640,6 +1684,7 @@ impl Offload {
                 .is_some_and(|r| r.used && usize::from(r.sc) == c)
             {
                 self.refresh_rx(bus, s, n)?;
+                self.fresh_rx |= bit(n);
                 if let Some(x) = self.totals.rx.get(n) {
                     sum.add(x);
                 }
@@ -1662,14 +1707,18 @@ impl Offload {
             if usize::from(t.secy) != s {
                 continue;
             }
+            // The transmit SC's stats, first in the dump, read it already.
+            let fresh = self.fresh_tx & bit(n) != 0;
             if let Some(acc) = self.totals.tx_too_long.get_mut(n) {
-                counters::acc40(
-                    bus,
-                    Dir::Egress,
-                    counters::sa_base(usize::from(t.flow))
-                        + crate::hw::eip160::stats::out_sa::PKTS_TOO_LONG,
-                    acc,
-                )?;
+                if !fresh {
+                    counters::acc40(
+                        bus,
+                        Dir::Egress,
+                        counters::sa_base(usize::from(t.flow))
+                            + crate::hw::eip160::stats::out_sa::PKTS_TOO_LONG,
+                        acc,
+                    )?;
+                }
                 too_long = too_long.wrapping_add(*acc);
             }
         }

@@ -354,7 +354,7 @@ pub fn render(
                 if let Some((m, ctrl, on, guarded)) = guard(state, dir, usize::from(s)) {
                     tf.sam = m.words();
                     tf.ctrl = ctrl;
-                    care.sam = (1 << sam::WORDS) - 1;
+                    care.sam = sam::cared(&tf.sam);
                     care.ctrl = true;
                     if on {
                         t.image.enabled |= bit;
@@ -378,7 +378,7 @@ pub fn render(
             tf.epoch = state.epoch(dir, i);
             let all = (1u32 << record::len(cipher, ingress)) - 1;
             let seq_words = record::seq_mask(cipher, ingress);
-            care.sam = (1 << sam::WORDS) - 1;
+            care.sam = sam::cared(&tf.sam);
             care.ctrl = true;
             care.epoch = true;
             care.rec = if f.force_seq { all } else { all & !seq_words };

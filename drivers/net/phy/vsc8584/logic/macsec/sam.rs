@@ -115,6 +115,32 @@ impl Match {
     }
 }
 
+/// The words of an entry whose value matters, bit `w` for word `w`: `MISC` and `MASK` always,
+/// the others only when `MASK` compares a field they hold. The rest are written only when they
+/// must be anyway (a word the shadow does not know is not read or written for nothing): the
+/// first use of a flow writes no SCI on egress, no destination address on an egress entry.
+pub fn cared(words: &[u32; WORDS]) -> u16 {
+    let k = get(words, sam::MASK);
+    let uses = |bits: u32| k & bits != 0;
+    let mut c = 1u16 << sam::MISC | 1 << sam::MASK;
+    if uses(mask::MAC_SA | mask::ETYPE) {
+        c |= 1 << sam::MAC_SA_LO | 1 << sam::MAC_SA_HI;
+    }
+    if uses(mask::MAC_ALL_OCTETS << mask::MAC_DA_SHIFT) {
+        c |= 1 << sam::MAC_DA_LO | 1 << sam::MAC_DA_HI;
+    }
+    if uses(mask::VLAN_ID) {
+        c |= 1 << sam::MAC_DA_HI;
+    }
+    if uses(mask::SCI) {
+        c |= 1 << sam::SCI_LO | 1 << sam::SCI_HI;
+    }
+    if uses(mask::VLAN_UP_INNER | mask::VLAN_ID_INNER) {
+        c |= 1 << sam::EXT;
+    }
+    c
+}
+
 /// The TCI compare of SecTAGs with an SCI.
 pub const TCI_WITH_SCI: (u32, u32) = (tci::SC, tci::SC);
 /// The TCI compare of SecTAGs without an SCI.

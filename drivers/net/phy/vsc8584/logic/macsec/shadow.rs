@@ -362,6 +362,14 @@ const IN_FLIGHT_POLLS: u32 = 64;
 /// a rollback can then put back exactly what the engine held, and a word that already holds what
 /// the target wants is not written at all. Sequence numbers, which the engine moves, are always
 /// read before they are written.
+///
+/// Except in a *dead* flow: one whose entry was known disabled when the operation began. Its
+/// match words, flow control word and record do nothing (no frame reaches them), so reading them
+/// would only cost MDIO frames: they are written without being read (a sequence number always,
+/// whatever the shadow says: the engine moved it while the entry was on), and `before` takes
+/// them as zero, so that a rollback clears what the operation wrote there (keys included)
+/// instead of restoring values nobody uses. This is what makes the first use of a flow after `init` cost
+/// its writes only.
 pub struct Change<'a> {
     /// The direction.
     pub dir: Dir,
@@ -375,6 +383,14 @@ pub struct Change<'a> {
     pub learn: bool,
 }
 
+/// The flow a word belongs to, `None` for an engine-wide word.
+fn flow_of(word: Word) -> Option<usize> {
+    match word {
+        Word::Sam(i, _) | Word::Ctrl(i) | Word::Rec(i, _) => Some(i),
+        Word::Global(_) => None,
+    }
+}
+
 impl Change<'_> {
     /// Learns `word` from the engine if it is unknown (or the engine's own) and this operation
     /// has not touched it yet.
@@ -385,12 +401,30 @@ impl Change<'_> {
         if word.marked(&self.shadow.known) && !engines {
             return Ok(());
         }
+        if self.dead(word) {
+            if engines {
+                // The engine moved it while the entry was on: what the shadow says is only what
+                // was last written, so it is written whatever the shadow says.
+                word.mark(&mut self.shadow.known, false);
+            }
+            if engines || !word.marked(&self.before.known) {
+                word.set_value(&mut self.before.image, 0);
+                word.mark(&mut self.before.known, true);
+            }
+            return Ok(());
+        }
         let v = bus.read32(bank(self.dir), word.addr())?;
         for sh in [&mut *self.shadow, &mut *self.before] {
             word.set_value(&mut sh.image, v);
             word.mark(&mut sh.known, true);
         }
         Ok(())
+    }
+
+    /// Whether `word` belongs to a flow whose entry was known disabled before the operation.
+    fn dead(&self, word: Word) -> bool {
+        let off = self.before.known.enabled & !self.before.image.enabled;
+        flow_of(word).is_some_and(|i| off & (1 << i) != 0)
     }
 
     /// Makes `word` hold `val`: learns it if needed, and writes it unless the shadow knows it
