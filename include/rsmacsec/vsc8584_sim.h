@@ -21,6 +21,7 @@ u8 vsc8584_sim_irq_lines(void);
 void vsc8584_sim_fail_accesses(u64 nth, u32 count, bool timeout);
 void vsc8584_sim_set_window_stuck(u8 phy, bool stuck);
 u64 vsc8584_sim_accesses(void);
+u64 vsc8584_sim_reads(void);
 int vsc8584_sim_engine(u8 phy, bool egress, const u8 *frame, size_t len,
 		       u8 *out, size_t cap);
 ssize_t vsc8584_sim_dump(u8 phy, u8 view, u8 *buf, size_t cap);

@@ -10,10 +10,11 @@
 # frame, and the host decrypts the wire (scripts/wire_rollover.py): SA 0's
 # PNs run on without a gap past the switch point, then SA 1's from 1. Then:
 # no next SA (the last PN is 2^32 - 1, nothing wraps, the SA goes off), XPN
-# across 2^32 on one SA, and the encoding SA changed by the user under
-# traffic (no frame lost).
+# across 2^32 on one SA, the encoding SA changed by the user under traffic
+# (no frame lost), and two SecYs on one PHY of which only the one past the
+# switch point switches.
 . /tests/tap.sh
-plan 30
+plan 36
 M=/lib/modules/rsmacsec
 D=/sys/kernel/debug/vsc8584_sim
 # The SAKs, salts and SSCIs; the host check reads them from here.
@@ -126,6 +127,20 @@ run() {
 	rawframe send ms0 $ETYPE $((400 - sent)) $H1 >/dev/null && received
 	check "$name: the peer received all 400 frames, across the switch"
 
+	# What the simulator saw between the threshold event and the first frame
+	# on SA 1: one SAM_ENTRY_TOGGLE1 write (egress 0x1804) and the event's
+	# clears (INTR_CTRL_STATUS 0x3d04, AIC_ENABLED_STAT 0x3e04, MACSEC_STICKY
+	# 0x0802), each once, nothing else.
+	sw=$(cat $D/phy0/switch)
+	echo "# switch: $sw"
+	set -- $(echo "$sw" | sed 's/^from [0-9]* to [0-9]* writes [0-9]*://')
+	[ "$(echo "$sw" | sed -n 's/^from [0-9]* to [0-9]* writes \([0-9]*\):.*/\1/p')" = $# ] &&
+		[ "$(printf '%s\n' "$@" | grep -c '^0x3c:0x1804$')" = 1 ] &&
+		[ -z "$(printf '%s\n' "$@" | grep -v -e '^0x3c:0x1804$' -e '^0x3c:0x3d04$' \
+			-e '^0x3c:0x3e04$' -e '^0x3c:0x0802$')" ] &&
+		[ -z "$(printf '%s\n' "$@" | sort | uniq -d)" ]
+	check "$name: between the threshold event and the first frame on SA 1: one register write (the toggle) + the event's clears ($# writes)"
+
 	kill $mon
 	wait $mon 2>/dev/null
 	grep -q "ms0@vsim0" /tmp/monitor
@@ -227,6 +242,65 @@ capture user
 
 ip link del ms0 && ip -n peer link del ms1
 check "user: SecYs deleted"
+
+# Two SecYs on port 0: ms0 (port 1) starts 200 PNs below the switch point,
+# ms2 (port 2, an address of its own) far below it; both have a next SA. The
+# peer receives ms0 on ms1 and ms2 on ms3. Only ms0 switches.
+A2=02:00:00:00:00:42
+# okof DEV AN: InPktsOK of RX SA AN of DEV in namespace peer.
+okof() {
+	ip -n peer -s macsec show $1 | awk -v an="$2" '/RXSC:/ { rx = 1 }
+		rx && $1 == an ":" { getline; n = split($0, names); getline; split($0, vals)
+			for (i = 2; i <= n; i++) if (names[i] == "InPktsOK") print vals[i - 1]; exit }'
+}
+# took DEV N: waits (bounded, 10 s) until DEV took N frames on its SAs 0 and 1.
+took() {
+	_i=0
+	while [ $(($(okof $1 0) + $(okof $1 1))) -lt $2 ]; do
+		_i=$((_i + 1))
+		[ $_i -le 100 ] || return 1
+		sleep 0.1
+	done
+}
+pair gcm-aes-128 "pn $START32" "pn 1" &&
+	ip link add link vsim0 ms2 address $A2 type macsec port 2 encrypt on offload phy &&
+	ip macsec add ms2 tx sa 0 pn 1 on key 00 $KEY1 &&
+	ip macsec add ms2 tx sa 1 pn 1 on key 01 $KEY0 && ip link set ms2 up &&
+	ip -n peer link add link vsim1 ms3 type macsec port 2 encrypt on &&
+	ip -n peer macsec add ms3 rx port 2 address $A2 &&
+	ip -n peer macsec add ms3 rx port 2 address $A2 sa 0 pn 1 on key 00 $KEY1 &&
+	ip -n peer macsec add ms3 rx port 2 address $A2 sa 1 pn 1 on key 01 $KEY0 &&
+	ip -n peer link set ms3 up
+check "two: ms0 200 PNs below the switch point and ms2 at PN 1 on one PHY, each with a next SA"
+
+# 300 frames of ms0 in bursts (the switch after the 201st), 50 of ms2 before
+# the first burst and 50 after the last.
+sent=0
+rawframe send ms2 $ETYPE 50 $H1 >/dev/null && took ms3 50 && for b in 1 2 3 4 5 6; do
+	rawframe send ms0 $ETYPE 50 $H1 >/dev/null || break
+	sent=$((sent + 50))
+	took ms1 $sent || break
+done && rawframe send ms2 $ETYPE 50 $H1 >/dev/null && took ms3 100
+_i=0
+while [ "$(encoding)" != 1 ] && [ $_i -lt 100 ]; do
+	_i=$((_i + 1))
+	sleep 0.1
+done
+e2=$(ip macsec show ms2 | sed -n 's/.*TXSC: [0-9a-f]* on SA \([0-3]\).*/\1/p')
+[ $sent = 300 ] && [ "$(encoding)" = 1 ] && [ "$e2" = 0 ]
+check "two: ms0 switched to SA 1, ms2 still sends on SA 0 ($sent frames of ms0 sent)"
+
+echo "# ms1: $(okof ms1 0) on SA 0, $(okof ms1 1) on SA 1; ms3: $(okof ms3 0) on SA 0, $(okof ms3 1) on SA 1"
+ok0=$(okof ms1 0) ok1=$(okof ms1 1)
+[ $ok0 -ge 201 ] && [ $ok1 -gt 0 ] && [ $((ok0 + ok1)) = 300 ] &&
+	[ "$(okof ms3 0)" = 100 ] && [ "$(okof ms3 1)" = 0 ]
+check "two: the peer took ms0's 300 frames (SA 0 up to the switch point and past it until the switch, then SA 1), ms2's 100 all on SA 0"
+
+ip macsec show ms2 | grep "^ *[01]: PN" | sed 's/^ */# ms2 SA /'
+ip macsec show ms2 | grep -q "^ *0: PN 101, state on" &&
+	ip macsec show ms2 | grep -q "^ *1: PN 1, state on" &&
+	ip link del ms2 && ip link del ms0 && ip -n peer link del ms3 && ip -n peer link del ms1
+check "two: ms2's SA 0 at PN 101, its SA 1 untouched at PN 1; SecYs deleted"
 
 ip -n peer link set vsim1 netns 1 && ip netns del peer &&
 	ip link set vsim0 down && ip link set vsim1 down && misuse_clean

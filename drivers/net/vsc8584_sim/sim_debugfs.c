@@ -18,6 +18,12 @@
  *                                     MACsec engine, "address value"
  *   phy<N>/{ingress,egress}.counters  read: its counters (reading them here
  *                                     does not clear them)
+ *   phy<N>/switch  read: the last SA switch after a PN threshold event of
+ *                  the egress engine: "from <sa> to <sa> writes <n>:" and
+ *                  the 32-bit register writes between the event and the
+ *                  first frame on the new SA as "<target>:<address>", or
+ *                  "none"
+ *   reads         read: MDIO reads to the package so far (of "accesses")
  *   misuse        read: "total N", then what the drivers did that the
  *                 hardware documentation does not allow; write "clear"
  *   variants      read: the behaviours the documentation leaves open, as
@@ -48,6 +54,16 @@ static int vsc8584_sim_accesses_get(void *data, u64 *val)
 	return 0;
 }
 DEFINE_DEBUGFS_ATTRIBUTE(vsc8584_sim_accesses_fops, vsc8584_sim_accesses_get,
+			 NULL, "%llu\n");
+
+static int vsc8584_sim_reads_get(void *data, u64 *val)
+{
+	mutex_lock(&vsc8584_sim_bus->mdio_lock);
+	*val = vsc8584_sim_reads();
+	mutex_unlock(&vsc8584_sim_bus->mdio_lock);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(vsc8584_sim_reads_fops, vsc8584_sim_reads_get,
 			 NULL, "%llu\n");
 
 /* Copies a short command written by user space into @buf, NUL-terminated. */
@@ -325,7 +341,7 @@ static void vsc8584_sim_debugfs_phy(unsigned int phy)
 	/* In the order of the views of vsc8584_sim_dump(). */
 	static const char * const names[] = {
 		"ingress.regs", "ingress.counters",
-		"egress.regs", "egress.counters", "csr.regs",
+		"egress.regs", "egress.counters", "csr.regs", "switch",
 	};
 	struct dentry *dir;
 	char name[8];
@@ -440,6 +456,8 @@ void vsc8584_sim_debugfs_init(void)
 	vsc8584_sim_dir = debugfs_create_dir("vsc8584_sim", NULL);
 	debugfs_create_file_unsafe("accesses", 0400, vsc8584_sim_dir, NULL,
 				   &vsc8584_sim_accesses_fops);
+	debugfs_create_file_unsafe("reads", 0400, vsc8584_sim_dir, NULL,
+				   &vsc8584_sim_reads_fops);
 	debugfs_create_file("fail_access", 0200, vsc8584_sim_dir, NULL,
 			    &vsc8584_sim_fail_fops);
 	debugfs_create_file("window_stuck", 0200, vsc8584_sim_dir, NULL,

@@ -149,6 +149,13 @@ pub extern "C" fn vsc8584_sim_accesses() -> u64 {
     unsafe { package() }.accesses()
 }
 
+/// Number of MDIO reads to the package so far (of the accesses), for debugfs.
+#[no_mangle]
+pub extern "C" fn vsc8584_sim_reads() -> u64 {
+    // SAFETY: The C glue holds the bus's `mdio_lock`.
+    unsafe { package() }.reads()
+}
+
 /// The engine's AES-GCM, on lib/crypto's aesgcm.
 struct KernelGcm(AesGcm);
 
@@ -265,6 +272,7 @@ pub unsafe extern "C" fn vsc8584_sim_dump(phy: u8, view: u8, buf: *mut u8, cap: 
             }
         }
         4 => report::dump_csrs(phy, &mut w),
+        5 => phy.trace().show(&mut w),
         _ => return EINVAL.to_errno() as isize,
     };
     match done {

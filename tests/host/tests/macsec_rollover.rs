@@ -110,6 +110,17 @@ fn the_next_sa_takes_over_at_the_switch_point_with_one_write_and_no_frame_lost()
             assert_eq!((o.an, o.pn), (1, pn as u32), "{cipher:?}");
         }
         assert_eq!(status(&r) & 0x30, 0, "SA 1 is below the switch point");
+        // What the simulator saw between the event and the first frame on SA 1: the toggle
+        // and the status clear, nothing else.
+        let sw = *r.m.pkg.phy(0).unwrap().trace().last().unwrap();
+        let mut seen: Vec<_> = sw.noted[..sw.writes].to_vec();
+        seen.sort_unstable();
+        let egr = 0x3c;
+        assert_eq!(
+            seen,
+            [(egr, ms::SAM_ENTRY_TOGGLE1), (egr, ms::INTR_CTRL_STATUS)],
+            "{cipher:?}"
+        );
         let st = r.off.state();
         assert_eq!(st.secy[0].cfg.encoding_sa, 1);
         assert!(st.secy[0].switched);

@@ -216,18 +216,29 @@ pub fn process<F: GcmFactory>(
     frame: &[u8],
     out: &mut [u8],
 ) -> (Outcome, u32) {
+    let (outcome, intr, _) = process_sa(bank, gcm, frame, out);
+    (outcome, intr)
+}
+
+/// [`process`], and the SA (flow) index of a frame protected on egress.
+fn process_sa<F: GcmFactory>(
+    bank: &mut MacsecBank,
+    gcm: &F,
+    frame: &[u8],
+    out: &mut [u8],
+) -> (Outcome, u32, Option<u16>) {
     let ena = bank.peek(ctl::ENA_CFG);
     if ena_cfg::MACSEC_BYPASS_ENA.is_set(ena) {
-        return (pass(frame, out), 0);
+        return (pass(frame, out), 0, None);
     }
     if !ena_cfg::CLK_ENA.is_set(ena)
         || ena_cfg::SW_RST.is_set(ena)
         || !ena_cfg::MACSEC_ENA.is_set(ena)
     {
-        return (Outcome::Drop(DropReason::EngineOff), 0);
+        return (Outcome::Drop(DropReason::EngineOff), 0, None);
     }
     let Ok(parsed) = classify::classify(bank, frame) else {
-        return (Outcome::Drop(DropReason::Runt), 0);
+        return (Outcome::Drop(DropReason::Runt), 0, None);
     };
     let ingress = bank.is_ingress();
     if parsed.control {
@@ -248,7 +259,12 @@ pub fn process<F: GcmFactory>(
         None => non_match(bank, &parsed, frame, out),
         Some(i) => hit(bank, gcm, i, &parsed, frame, out, &mut intr),
     };
-    (post(bank, &parsed, fate), intr)
+    let sa = match fate {
+        Fate::Forward { sa: Some(sa), .. } if sa.protected => Some(sa.index),
+        _ => None,
+    };
+    let outcome = post(bank, &parsed, fate);
+    (outcome, intr, sa)
 }
 
 /// A frame no SAM entry matched.
@@ -771,7 +787,8 @@ fn post(bank: &mut MacsecBank, parsed: &Frame, fate: Fate) -> Outcome {
 
 /// Runs `frame` through MACsec engine `engine` of PHY `phy` of `package`
 /// and raises the interrupt status the frame caused (which may latch the
-/// PHY's interrupt). [`Engine::Egress`] is the host-to-line direction.
+/// PHY's interrupt); a protected frame and a threshold event go into the
+/// PHY's switch trace (`regs::trace`). [`Engine::Egress`] is the host-to-line direction.
 pub fn run<F: GcmFactory>(
     package: &mut Package,
     phy: usize,
@@ -783,7 +800,15 @@ pub fn run<F: GcmFactory>(
     let Some(bank) = package.macsec_mut(phy, engine) else {
         return pass(frame, out);
     };
-    let (outcome, intr) = process(bank, gcm, frame, out);
+    let (outcome, intr, sa) = process_sa(bank, gcm, frame, out);
+    if let (Some(sa), Some(p)) = (sa, package.phy_mut(phy)) {
+        if matches!(outcome, Outcome::Forward(_)) {
+            p.trace_mut().frame(sa);
+        }
+        if intr & intr::SEQ_THRESHOLD != 0 {
+            p.trace_mut().threshold(sa);
+        }
+    }
     if intr != 0 {
         package.raise_macsec_intr(phy, engine, intr);
     }

@@ -30,6 +30,7 @@ pub mod misuse;
 pub mod package;
 pub mod phy;
 pub mod sparse;
+pub mod trace;
 pub mod variants;
 pub mod window;
 

@@ -82,6 +82,8 @@ pub struct Package {
     faults: Faults,
     /// MDIO accesses that reached the package.
     accesses: u64,
+    /// Of them, the reads.
+    reads: u64,
     /// The behaviours the documentation leaves open.
     variants: Variants,
 }
@@ -113,6 +115,7 @@ impl Package {
             biu: SparseStore::new(),
             faults: Faults::new(),
             accesses: 0,
+            reads: 0,
             variants: Variants::new(),
         }
     }
@@ -125,6 +128,7 @@ impl Package {
         self.macro_ctrl.reset();
         self.biu.clear();
         self.accesses = 0;
+        self.reads = 0;
     }
 
     /// Makes every PHY of the package report `id` in `PHYSID1/2`, as a
@@ -170,6 +174,11 @@ impl Package {
     /// MDIO accesses that reached the package (failed ones included).
     pub fn accesses(&self) -> u64 {
         self.accesses
+    }
+
+    /// Of [`Package::accesses`], the reads.
+    pub fn reads(&self) -> u64 {
+        self.reads
     }
 
     /// Fault injection settings.
@@ -272,13 +281,13 @@ impl Package {
 
     /// Clause-22 read of register `reg` of the PHY at MDIO address `addr`.
     pub fn mdio_read(&mut self, addr: u8, reg: u8) -> Result<u16, MdioError> {
-        let idx = self.start_access(addr, reg)?;
+        let idx = self.start_access(addr, reg, true)?;
         Ok(self.read_reg(idx, reg))
     }
 
     /// Clause-22 write of `val` to register `reg` of the PHY at MDIO address `addr`.
     pub fn mdio_write(&mut self, addr: u8, reg: u8, val: u16) -> Result<(), MdioError> {
-        let idx = self.start_access(addr, reg)?;
+        let idx = self.start_access(addr, reg, false)?;
         let broadcast = self
             .phys
             .get(idx)
@@ -306,12 +315,13 @@ impl Package {
     }
 
     /// Address and register checks, access count and fault injection.
-    fn start_access(&mut self, addr: u8, reg: u8) -> Result<usize, MdioError> {
+    fn start_access(&mut self, addr: u8, reg: u8, read: bool) -> Result<usize, MdioError> {
         let idx = self.phy_index(addr).ok_or(MdioError::NoDevice)?;
         if reg > PAGE_REG {
             return Err(MdioError::BadRegister);
         }
         self.accesses = self.accesses.saturating_add(1);
+        self.reads = self.reads.saturating_add(u64::from(read));
         self.faults.on_access()?;
         Ok(idx)
     }
@@ -390,6 +400,9 @@ impl Package {
         };
         let req = phy.window().request();
         let write = req.dir == super::window::Access::Write;
+        if write {
+            phy.trace_mut().write(req.target, req.addr);
+        }
         let value = match req.target {
             TARGET_MACSEC_INGR | TARGET_MACSEC_EGR => {
                 let engine = if req.target == TARGET_MACSEC_INGR {

@@ -31,6 +31,7 @@
 
 use super::macsec_bank::{Engine, MacsecBank};
 use super::sparse::SparseStore;
+use super::trace::SwitchTrace;
 use super::window::Window;
 use crate::regdesc::mdio::{ext1, ext2, mii, page, PHY_ID_VSC8584};
 
@@ -134,6 +135,9 @@ pub struct Phy {
     /// The routed egress MACsec interrupt at the last evaluation, for the
     /// edge that latches `INT_STATUS.EXT`.
     ms_egr_out: bool,
+    /// Window writes around the egress engine's last threshold-driven SA
+    /// switch (an observation for tests, not a register).
+    trace: SwitchTrace,
 }
 
 impl Phy {
@@ -160,6 +164,7 @@ impl Phy {
             int_status: 0,
             phy_id: PHY_ID_VSC8584,
             ms_egr_out: false,
+            trace: SwitchTrace::new(),
         }
     }
 
@@ -407,6 +412,16 @@ impl Phy {
     /// The page-4 indirect window, mutable.
     pub fn window_mut(&mut self) -> &mut Window {
         &mut self.window
+    }
+
+    /// The trace of the egress engine's threshold-driven SA switches.
+    pub fn trace(&self) -> &SwitchTrace {
+        &self.trace
+    }
+
+    /// The trace, mutable.
+    pub fn trace_mut(&mut self) -> &mut SwitchTrace {
+        &mut self.trace
     }
 
     /// The MACsec engine `engine`.
