@@ -3,7 +3,7 @@
 # rsmacsec developer targets. Kbuild itself reads ./Kbuild when the kernel
 # build descends here with M=.
 
-.PHONY: all check demo host-test setup kernel modules checkpatch patches-each clean
+.PHONY: all check demo bench host-test setup kernel modules checkpatch patches-each clean
 
 all: check
 
@@ -14,6 +14,10 @@ check:
 # Boot the guest and show the driver at work.
 demo:
 	@bash scripts/demo.sh
+
+# MDIO frames of every MACsec operation, our driver against the C driver.
+bench:
+	@bash scripts/bench.sh
 
 host-test:
 	cd tests/host && RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc /usr/bin/cargo test
