@@ -7,11 +7,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-mkdir -p "$OUT_DIR"
-bash "$RSMACSEC_TOP/scripts/setup.sh"
-bash "$RSMACSEC_TOP/scripts/kernel.sh"
-bash "$RSMACSEC_TOP/scripts/modules.sh"
-bash "$RSMACSEC_TOP/scripts/initramfs.sh" "$OUT_DIR/check.cpio.gz"
+bash "$RSMACSEC_TOP/scripts/guest-image.sh" "$OUT_DIR/check.cpio.gz"
 console=$OUT_DIR/console-bench.log
 rm -f "$OUT_DIR/bench.md"
 RSMACSEC_ONLY=80 bash "$RSMACSEC_TOP/scripts/run-guest.sh" "$OUT_DIR/check.cpio.gz" \

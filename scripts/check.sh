@@ -83,6 +83,8 @@ add_tap lint "$OUT_DIR/lint.tap"
 
 step modules bash "$RSMACSEC_TOP/scripts/modules.sh"
 
+step wpa bash "$RSMACSEC_TOP/scripts/wpa.sh"
+
 step initramfs bash "$RSMACSEC_TOP/scripts/initramfs.sh" "$OUT_DIR/check.cpio.gz"
 
 console=$OUT_DIR/console-check.log
@@ -122,5 +124,10 @@ add_tap wire-defects "$OUT_DIR/wire-defects.tap"
 "$PYTHON" "$RSMACSEC_TOP/scripts/wire_rollover.py" "$OUT_DIR" >"$OUT_DIR/wire-rollover.tap" 2>&1
 sed 's/^/  /' "$OUT_DIR/wire-rollover.tap"
 add_tap wire-rollover "$OUT_DIR/wire-rollover.tap"
+# MKA: the SAKs recovered from the wire with the CAK, every frame decrypted.
+log "wire: the MKA captures, SAKs unwrapped with the CAK's KEK"
+"$PYTHON" "$RSMACSEC_TOP/scripts/wire_mka.py" "$OUT_DIR" >"$OUT_DIR/wire-mka.tap" 2>&1
+sed 's/^/  /' "$OUT_DIR/wire-mka.tap"
+add_tap wire-mka "$OUT_DIR/wire-mka.tap"
 
 finish

@@ -5,11 +5,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-mkdir -p "$OUT_DIR"
-bash "$RSMACSEC_TOP/scripts/setup.sh"
-bash "$RSMACSEC_TOP/scripts/kernel.sh"
-bash "$RSMACSEC_TOP/scripts/modules.sh"
-bash "$RSMACSEC_TOP/scripts/initramfs.sh" "$OUT_DIR/demo.cpio.gz"
+bash "$RSMACSEC_TOP/scripts/guest-image.sh" "$OUT_DIR/demo.cpio.gz"
 console=$OUT_DIR/console-demo.log
 bash "$RSMACSEC_TOP/scripts/run-guest.sh" "$OUT_DIR/demo.cpio.gz" "$console" demo 300
 # The guest's own output, without the boot chatter before our /init.

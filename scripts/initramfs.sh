@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Build the guest initramfs: busybox, iproute2's ip and ethtool with their
-# shared libraries, our modules, the guest test scripts and their tools.
+# shared libraries, wpa_supplicant, our modules, the guest test scripts and
+# their tools.
 #
 # Usage: initramfs.sh OUTPUT.cpio.gz
 set -euo pipefail
@@ -56,8 +57,15 @@ mkdir -p "$root/lib"
 cc -shared -fPIC -Os -Wall -Wextra -Werror -o "$root/lib/nlerrno.so" \
 	"$RSMACSEC_TOP/tests/guest/tools/nlerrno.c"
 
+# wpa_supplicant and wpa_cli with the macsec_offload option (scripts/wpa.sh,
+# static).
+[ -x "$WPA_DIR/bin/wpa_supplicant" ] || die "no wpa_supplicant in $WPA_DIR: run scripts/wpa.sh"
+cp "$WPA_DIR/bin/wpa_supplicant" "$WPA_DIR/bin/wpa_cli" "$root/sbin/"
+
 cp "$RSMACSEC_TOP/tests/guest/init" "$root/init"
 cp "$RSMACSEC_TOP"/tests/guest/*.sh "$root/tests/"
+# The MKA configuration the tests start from.
+cp "$RSMACSEC_TOP/samples/mka/wpa_supplicant-offload.conf" "$root/tests/mka.conf"
 chmod +x "$root/init" "$root"/tests/*.sh
 (cd "$root" && find . -print0 | cpio --null -o -H newc --quiet | gzip -1) >"$out"
 log "initramfs: $out ($(du -h "$out" | cut -f1))"

@@ -11,6 +11,8 @@ KDIR=$CACHE_DIR/linux-source-6.12
 BINDGEN_VERSION=0.73.2
 TOOLS_DIR=$CACHE_DIR/tools
 BINDGEN=$TOOLS_DIR/bin/bindgen
+# wpa_supplicant for the MKA tests (scripts/wpa.sh).
+WPA_DIR=$CACHE_DIR/wpa
 
 # Everything that builds against the kernel uses exactly these flags. The Rust
 # tools are Debian's (rustc-web & co.), named explicitly: a rustup toolchain

@@ -10,6 +10,8 @@ PACKAGES=(
 	clang lld llvm libclang-dev
 	make gcc libc6-dev bc flex bison libelf-dev libssl-dev cpio xz-utils kmod patch perl git
 	python3 python3-cryptography qemu-system-x86 busybox-static iproute2 ethtool "$KSRC_PACKAGE"
+	# wpa_supplicant (scripts/wpa.sh): its source package and static libraries
+	dpkg-dev libnl-3-dev libnl-genl-3-dev libnl-route-3-dev
 )
 
 missing=()

@@ -5,7 +5,9 @@
 # brought up by our Rust driver (vsc8584_rust; the C driver mscc.ko is not
 # loaded), a MACsec SecY offloaded to it, and traffic across the simulated
 # wire between that offloaded SecY and the kernel's software MACsec, with
-# the counters our driver reads from the hardware.
+# the counters our driver reads from the hardware; then MKA: wpa_supplicant
+# on both ports agrees on the keys, and rotates them when it sees the PHY's
+# PN pass 0xC0000000.
 # busybox sh prefers its own ip applet, which knows nothing of MACsec.
 ip() { /sbin/ip "$@"; }
 say() { printf '\n### %s\n' "$*"; }
@@ -86,9 +88,55 @@ say "the engines' global counters (ethtool --phy-statistics)"
 say "what the software SecY counted"
 ip -n peer -s macsec show macsec1
 
-say "cleaning up"
 ip link del macsec0
 ip -n peer link del macsec1
+
+say "MKA: wpa_supplicant on both ports with a pre-shared CAK (samples/mka/), port 0's SecY offloaded"
+for n in 0 1; do
+	sed -e "s|^ctrl_interface=.*|ctrl_interface=/var/run/wpa$n|" \
+		-e "s|^\(\s*macsec_offload=\).*|\1$((1 - n))|" /tests/mka.conf >/tmp/mka$n.conf
+done
+wpa_supplicant -B -D macsec_linux -i vsim0 -c /tmp/mka0.conf -P /tmp/wpa0.pid
+ip netns exec peer wpa_supplicant -B -D macsec_linux -i vsim1 -c /tmp/mka1.conf -P /tmp/wpa1.pid
+st() { ${2:+ip netns exec peer} wpa_cli -p /var/run/wpa$1 -i vsim$1 status; }
+i=0
+until st 0 | grep -qx Secured=Yes && st 1 peer | grep -qx Secured=Yes || [ $i -ge 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+echo "Secured after $i tenths of a second"
+st 0 | grep -E '^(Secured|Is Key Server|Number of Keys)'
+ip -d link show macsec0 | grep -o 'offload phy'
+ip addr add 198.51.100.1/24 dev macsec0
+ip link set macsec0 up
+ip -n peer addr add 198.51.100.2/24 dev macsec0
+ip -n peer link set macsec0 up
+ping -c 3 198.51.100.2
+
+say "MKA rotates the SAK when it sees the PHY's TX PN pass 0xC0000000"
+enc() { ip macsec show macsec0 | sed -n 's/.*TXSC: [0-9a-f]* on SA \([0-3]\).*/\1/p'; }
+an=$(enc)
+ip macsec set macsec0 tx sa $an pn 3221225372
+ip macsec show macsec0 | grep -E "TXSC|^ +$an: PN"
+i=0
+while [ "$(enc)" = "$an" ] && [ $i -lt 30 ]; do
+	rawframe send macsec0 88b5 20 $mac1 >/dev/null
+	sleep 0.5
+	i=$((i + 1))
+done
+echo "the encoding SA went from $an to $(enc) after $((i * 20)) frames"
+ping -c 3 198.51.100.2
+ip -s macsec show macsec0
+for pid in $(cat /tmp/wpa0.pid /tmp/wpa1.pid); do
+	kill $pid
+	i=0
+	while kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+done
+
+say "cleaning up"
 ip -n peer link set vsim1 netns 1
 ip netns del peer
 ip link set vsim0 down

@@ -1,0 +1,250 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# MKA on the offloaded PHY: wpa_supplicant (Debian's 2.10 with our
+# macsec_offload option, scripts/wpa.sh) runs the MACsec Key Agreement on
+# both ports with a pre-shared CAK (samples/mka/: the configuration): port 0
+# creates its SecY offloaded to our driver (macsec_offload=1), port 1
+# (namespace peer) runs the kernel's software MACsec. For the default cipher
+# suite, GCM-AES-256, integrity only, replay protection with a window and
+# another SCI port: both sides reach Secured, IP crosses both ways, the PHY
+# counted what it protected. Then the PN-driven rekey: port 0's TX PN is
+# pushed just below 0xC0000000 and traffic flows on; wpa_supplicant reads the
+# PN the hardware reached, starts a new SAK, and no frame is lost. Last, a
+# wrong CAK on one side: never Secured, nothing crosses.
+. /tests/tap.sh
+plan 36
+M=/lib/modules/rsmacsec
+D=/sys/kernel/debug/vsc8584_sim
+H0=02:00:00:00:00:01
+H1=02:00:00:00:00:02
+IP0=198.51.100.1
+IP1=198.51.100.2
+CAK=0123456789abcdef0123456789abcdef
+CKN=6162636465666768696a6b6c6d6e6f707172737475767778797a303132333435
+ETYPE=88b5
+
+# conf N PRIORITY OFFLOAD CAK EXTRA: the configuration of supplicant N, from
+# the sample (samples/mka/wpa_supplicant-offload.conf), EXTRA added to the
+# network block (";"-separated options).
+conf() {
+	sed -e "s|^ctrl_interface=.*|ctrl_interface=/var/run/wpa$1|" \
+		-e "s|^\(\s*mka_priority=\).*|\1$2|" -e "s|^\(\s*macsec_offload=\).*|\1$3|" \
+		-e "s|^\(\s*mka_cak=\).*|\1$4|" -e "s|^\(\s*mka_ckn=\).*|\1$CKN|" \
+		/tests/mka.conf | awk -v extra="$5" '/^}/ {
+			n = split(extra, x, ";")
+			for (i = 1; i <= n; i++) if (x[i] != "") print "\t" x[i]
+		} { print }' >/tmp/mka$1.conf
+}
+# cli N ARGS...: wpa_cli of supplicant N (0 here, 1 in namespace peer).
+cli() {
+	_n=$1
+	shift
+	if [ $_n = 0 ]; then
+		wpa_cli -p /var/run/wpa0 -i vsim0 "$@"
+	else
+		ip netns exec peer wpa_cli -p /var/run/wpa1 -i vsim1 "$@"
+	fi
+}
+field() { cli $1 status | sed -n "s/^$2=//p"; }
+secured() { [ "$(field $1 Secured)" = Yes ]; }
+# Hundredths of a second since boot.
+now() { sed 's/^\([0-9]*\)\.\([0-9]*\) .*/\1\2/' /proc/uptime; }
+# Waits (bounded, 60 s of guest time) until both supplicants say Secured;
+# prints the tenths of a second it took.
+both_secured() {
+	_t0=$(now)
+	until secured 0 && secured 1; do
+		[ $(($(now) - _t0)) -le 6000 ] || return 1
+		sleep 0.1
+	done
+	echo $((($(now) - _t0) / 10))
+}
+# capture NAME: hands the wire to the host as wire-mka-NAME.pcap
+# (scripts/wire_mka.py recovers the SAKs from the MKPDUs with the CAK and
+# decrypts every frame).
+capture() {
+	echo "RSMACSEC-FILE-BEGIN wire-mka-$1.pcap"
+	base64 $D/wire.pcap
+	echo "RSMACSEC-FILE-END wire-mka-$1.pcap"
+}
+# gone PID: waits (bounded, 10 s) until process PID has exited.
+gone() {
+	_i=0
+	while kill -0 $1 2>/dev/null; do
+		_i=$((_i + 1))
+		[ $_i -le 100 ] || return 1
+		sleep 0.1
+	done
+}
+# start CAK1 EXTRA: both supplicants, port 1 with CAK1, EXTRA for both.
+start() {
+	conf 0 16 1 $CAK "$2" && conf 1 255 0 $1 "$2" &&
+		wpa_supplicant -B -D macsec_linux -i vsim0 -c /tmp/mka0.conf -P /tmp/wpa0.pid \
+			-f /tmp/wpa0.log &&
+		ip netns exec peer wpa_supplicant -B -D macsec_linux -i vsim1 -c /tmp/mka1.conf \
+			-P /tmp/wpa1.pid -f /tmp/wpa1.log
+}
+stop() {
+	_p0=$(cat /tmp/wpa0.pid) _p1=$(cat /tmp/wpa1.pid)
+	kill $_p0 $_p1 && gone $_p0 && gone $_p1 && ! ip link show macsec0 >/dev/null 2>&1 &&
+		! ip -n peer link show macsec0 >/dev/null 2>&1
+}
+# addrs: the IP addresses on both macsec0, up.
+addrs() {
+	ip addr add $IP0/24 dev macsec0 && ip link set macsec0 up &&
+		ip -n peer addr add $IP1/24 dev macsec0 && ip -n peer link set macsec0 up
+}
+pings() {
+	${2:+ip netns exec $2} ping -c 3 -i 0.2 -W 2 $1 >/tmp/ping.out 2>&1 &&
+		grep -q " 3 packets received" /tmp/ping.out
+}
+# txstat COLUMN: the counter COLUMN of port 0's encoding TX SA.
+txstat() {
+	ip -s macsec show macsec0 | awk -v col="$1" '
+		/TXSC:/ { enc = $5 } /RXSC:/ { exit }
+		$1 == enc ":" && $2 == "PN" { getline; n = split($0, names); getline; split($0, vals)
+			for (i = 2; i <= n; i++) if (names[i] == col) print vals[i - 1]; exit }'
+}
+# The encoding SA of port 0's macsec0, and its next PN.
+encoding() { ip macsec show macsec0 | sed -n 's/.*TXSC: [0-9a-f]* on SA \([0-3]\).*/\1/p'; }
+txpn() { ip macsec show macsec0 | awk -v an="$1" '/RXSC:/ { exit } $1 == an ":" && $2 == "PN" { sub(/,/, "", $3); print $3 }'; }
+
+grep -q '^vsc8584_rust ' /proc/modules && insmod $M/vsc8584_sim.ko &&
+	ip link set vsim0 address $H0 && ip link set vsim1 address $H1 &&
+	ip netns add peer && ip link set vsim1 netns peer &&
+	ip link set vsim0 up && ip -n peer link set vsim1 up &&
+	carrier vsim0 && carrier vsim1 "ip netns exec peer"
+check "our driver on the simulated package, port 1 in namespace peer, links up"
+
+# session NAME EXTRA COLUMN: one MKA session with EXTRA network options, 4
+# checks; COLUMN is the TX SA counter the PHY moves (OutPktsEncrypted or,
+# integrity only, OutPktsProtected).
+session() {
+	name=$1
+	echo clear >$D/wire.pcap
+	start $CAK "$2"
+	t=$(both_secured)
+	check "$name: both sides Secured after ${t:-?} tenths of a second"
+	[ -n "$t" ] || { cli 0 status; cli 1 status; tail -n 30 /tmp/wpa0.log; dmesg | tail -n 5; } |
+		sed 's/^/# /'
+	for n in 0 1; do
+		cli $n status | sed -n "s/^\(Is Key Server\|Number of Keys .*\|actor_sci\)=/# $name: port $n: \1=/p"
+	done
+
+	ip -d link show macsec0 | grep -q "offload phy" &&
+		! ip netns exec peer ip -d link show macsec0 | grep -q "offload phy" &&
+		ip macsec show macsec0 | grep -q "$4"
+	check "$name: port 0's SecY is offloaded to the PHY, port 1's in software ($4)"
+
+	addrs && pings $IP1 && pings $IP0 peer
+	check "$name: ping both ways through the SAK's secure channels"
+
+	n=$(txstat $3)
+	[ "${n:-0}" -ge 6 ]
+	check "$name: the PHY protected port 0's frames ($n $3)"
+	capture $name
+
+	stop
+	check "$name: the supplicants stop, the SecYs are gone"
+}
+
+session gcm-aes-128 "" OutPktsEncrypted "cipher suite: GCM-AES-128"
+session gcm-aes-256 "macsec_csindex=1" OutPktsEncrypted "cipher suite: GCM-AES-256"
+session integrity "macsec_integ_only=1" OutPktsProtected "encrypt off"
+session replay "macsec_replay_protect=1;macsec_replay_window=32" OutPktsEncrypted "replay on window 32"
+session port "macsec_port=7" OutPktsEncrypted "TXSC: 0200000000010007"
+
+# The PN-driven rekey. Port 0's TX SA is set 100 PNs below 0xC0000000; frames
+# flow in bursts of 20 (each waited for) until wpa_supplicant, which reads
+# the TX next PN from the hardware through the MACsec dump, distributes a new
+# SAK and the encoding SA changes; every frame sent arrives.
+echo clear >$D/wire.pcap && start $CAK "" && t=$(both_secured) && addrs
+check "rekey: Secured ($t tenths of a second), addresses set"
+
+# took N: waits (bounded, 10 s) until port 1's macsec0 took N frames in all
+# on its RX SAs (InPktsOK).
+took() {
+	_i=0
+	while [ "$(ip -n peer -s macsec show macsec0 | awk '/RXSC:/ { rx = 1 }
+		rx && /^ +[0-3]: PN/ { getline; getline; s += $1 } END { print s + 0 }')" -lt $1 ]; do
+		_i=$((_i + 1))
+		[ $_i -le 100 ] || return 1
+		sleep 0.1
+	done
+}
+an0=$(encoding)
+base=$(ip -n peer -s macsec show macsec0 | awk '/RXSC:/ { rx = 1 }
+	rx && /^ +[0-3]: PN/ { getline; getline; s += $1 } END { print s + 0 }')
+ip macsec set macsec0 tx sa $an0 pn 3221225372 && [ "$(txpn $an0)" = 3221225372 ]
+check "rekey: TX SA $an0 set to PN 3221225372 (0xC0000000 - 100)"
+
+sent=0 last=
+while [ $sent -lt 600 ] && [ "$(encoding)" = $an0 ]; do
+	rawframe send macsec0 $ETYPE 20 $H1 >/dev/null || break
+	sent=$((sent + 20))
+	took $((base + sent)) || break
+	# The old SA may be gone once the new one is in place: keep its last PN.
+	last=$(txpn $an0)
+	# MKA speaks every 2 s: traffic at a pace that lets it.
+	sleep 0.2
+done
+an1=$(encoding)
+echo "# rekey: $sent frames sent, old SA $an0 stopped at next PN $last, new encoding SA $an1"
+[ "$an1" != "$an0" ] && [ "$last" -gt 3221225472 ]
+check "rekey: wpa_supplicant saw the hardware PN pass 0xC0000000 and rotated the SAK (SA $an0 -> ${an1:-?}, at next PN ${last:-?})"
+
+rawframe send macsec0 $ETYPE 20 $H1 >/dev/null && sent=$((sent + 20)) && took $((base + sent)) &&
+	pings $IP1 && pings $IP0 peer
+check "rekey: $sent frames sent across the rotation, all received; ping both ways on the new SAK"
+
+n=$(txstat OutPktsEncrypted)
+[ "${n:-0}" -ge 20 ] && [ "$(txpn $an1)" -lt 1000 ]
+check "rekey: the new SA $an1 sends from a low PN ($(txpn $an1)), the PHY encrypted $n frames on it"
+capture rekey
+
+stop
+check "rekey: the supplicants stop, the SecYs are gone"
+
+# The EtherTypes of the frames of pcap file $1, one per line (hex).
+pcap_types() {
+	od -An -v -tu1 $1 | tr -s ' ' '\n' | sed '/^$/d' | awk '
+		NR > 24 { b[n++] = $1 }
+		END {
+			i = 0
+			while (i + 16 <= n) {
+				len = b[i + 8] + 256 * b[i + 9] + 65536 * b[i + 10]
+				printf "%02x%02x\n", b[i + 28], b[i + 29]
+				i += 16 + len
+			}
+		}'
+}
+
+# A wrong CAK on port 1: never Secured; no data frame crosses, in clear or
+# not, while port 0 tries to ping through its MACsec device (if MKA made one).
+echo clear >$D/wire.pcap && start fedcba9876543210fedcba9876543210 ""
+check "wrong CAK: both supplicants run"
+
+_t0=$(now)
+while [ $(($(now) - _t0)) -lt 1000 ]; do
+	secured 0 || secured 1 && break
+	sleep 0.2
+done
+if ip link show macsec0 >/dev/null 2>&1; then
+	ip addr add $IP0/24 dev macsec0 && ip link set macsec0 up &&
+		ip neigh add $IP1 lladdr $H1 dev macsec0 nud permanent
+	ping -c 2 -W 1 $IP1 >/dev/null 2>&1 && echo "# ping answered"
+fi
+types=$(pcap_types $D/wire.pcap | sort | uniq -c | xargs)
+echo "# wrong CAK: frames on the wire by EtherType: $types"
+! secured 0 && ! secured 1 && [ -n "$types" ] &&
+	[ -z "$(pcap_types $D/wire.pcap | grep -v '^888e$')" ]
+check "wrong CAK: not Secured after 10 s; only MKA frames (EAPOL, 888e) on the wire"
+
+stop
+check "wrong CAK: the supplicants stop"
+
+ip -n peer link set vsim1 netns 1 && ip netns del peer &&
+	ip link set vsim0 down && ip link set vsim1 down && misuse_clean &&
+	rmmod vsc8584_sim
+check "tear down; no misuse of the simulated hardware; the simulator unloads"
+finish
