@@ -160,6 +160,14 @@ def check_macsec(all_frames, keys, local, peer, pings):
     return results
 
 
+def tap(results):
+    """Prints (ok, description) pairs as TAP; returns the exit status."""
+    print(f"1..{len(results)}")
+    for i, (ok, what) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - {what}")
+    return 0 if all(ok for ok, _ in results) else 1
+
+
 def main(path, local="192.0.2.1", peer="192.0.2.2", pings=2, keys=None):
     results = []
     try:
@@ -176,10 +184,7 @@ def main(path, local="192.0.2.1", peer="192.0.2.2", pings=2, keys=None):
         rep = sum(1 for e in echoes if e == (peer, local, 0))
         results.append((req == pings, f"{req} echo requests {local} -> {peer} on the wire (expected {pings})"))
         results.append((rep == pings, f"{rep} echo replies {peer} -> {local} on the wire (expected {pings})"))
-    print(f"1..{len(results)}")
-    for i, (ok, what) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {what}")
-    return 0 if all(ok for ok, _ in results) else 1
+    return tap(results)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from wire_check import Sa, frames, icmp_echo, sectag, unprotect  # noqa: E402
+from wire_check import Sa, frames, icmp_echo, sectag, tap, unprotect  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(TOP, "tests", "guest", "60-offload-defects.sh")
@@ -182,10 +182,7 @@ def main(out_dir):
         got = list(fn(fr, s))
         results += got + [(False, f"{name}: check missing")] * (n - len(got))
     assert len(results) == PLAN
-    print(f"1..{PLAN}")
-    for i, (ok, what) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {what}")
-    return 0 if all(ok for ok, _ in results) else 1
+    return tap(results)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from wire_check import Sa, frames, sectag, unprotect  # noqa: E402
+from wire_check import Sa, frames, sectag, tap, unprotect  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(TOP, "tests", "guest", "85-mka.sh")
@@ -141,10 +141,7 @@ def main(out_dir):
     for c in CAPTURES:
         results += check(os.path.join(out_dir, f"wire-mka-{c}.pcap"), key_wrap)
     assert len(results) == PLAN
-    print(f"1..{PLAN}")
-    for i, (ok, what) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {what}")
-    return 0 if all(ok for ok, _ in results) else 1
+    return tap(results)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from wire_check import Sa, frames, unprotect  # noqa: E402
+from wire_check import Sa, frames, tap, unprotect  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(TOP, "tests", "guest", "75-offload-rollover.sh")
@@ -134,10 +134,7 @@ def main(out_dir):
     checks = {"nonext": check_nonext, "xpnwrap": check_xpnwrap, "user": check_user}
     for name, n in OTHERS:
         results += checked(out_dir, name, n, lambda fr: checks[name](fr, s))
-    print(f"1..{len(results)}")
-    for i, (ok, what) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {what}")
-    return 0 if all(ok for ok, _ in results) else 1
+    return tap(results)
 
 
 if __name__ == "__main__":
