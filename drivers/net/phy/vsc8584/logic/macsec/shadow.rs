@@ -368,8 +368,8 @@ const IN_FLIGHT_POLLS: u32 = 64;
 /// would only cost MDIO frames: they are written without being read (a sequence number always,
 /// whatever the shadow says: the engine moved it while the entry was on), and `before` takes
 /// them as zero, so that a rollback clears what the operation wrote there (keys included)
-/// instead of restoring values nobody uses. This is what makes the first use of a flow after `init` cost
-/// its writes only.
+/// instead of restoring values nobody uses. This is what makes the first use of a flow after
+/// `init` cost its writes only.
 pub struct Change<'a> {
     /// The direction.
     pub dir: Dir,
@@ -424,7 +424,10 @@ impl Change<'_> {
     /// Whether `word` belongs to a flow whose entry was known disabled before the operation.
     fn dead(&self, word: Word) -> bool {
         let off = self.before.known.enabled & !self.before.image.enabled;
-        flow_of(word).is_some_and(|i| off & (1 << i) != 0)
+        flow_of(word)
+            .and_then(|i| u32::try_from(i).ok())
+            .and_then(|i| 1u16.checked_shl(i))
+            .is_some_and(|bit| off & bit != 0)
     }
 
     /// Makes `word` hold `val`: learns it if needed, and writes it unless the shadow knows it
