@@ -7,12 +7,12 @@
 # (namespace peer) runs the kernel's software MACsec. For the default cipher
 # suite, GCM-AES-256, integrity only, replay protection with a window and
 # another SCI port: both sides reach Secured, IP crosses both ways, the PHY
-# counted what it protected. Then the PN-driven rekey: port 0's TX PN is
-# pushed just below 0xC0000000 and traffic flows on; wpa_supplicant reads the
-# PN the hardware reached, starts a new SAK, and no frame is lost. Last, a
+# counted what it protected. Then the PN-driven rekey, three times: port 0's
+# TX PN is pushed just below 0xC0000000 and traffic flows on; wpa_supplicant
+# reads the PN the hardware reached, starts a new SAK, and no frame is lost. Last, a
 # wrong CAK on one side: never Secured, nothing crosses.
 . /tests/tap.sh
-plan 36
+plan 43
 M=/lib/modules/rsmacsec
 D=/sys/kernel/debug/vsc8584_sim
 H0=02:00:00:00:00:01
@@ -154,48 +154,54 @@ session integrity "macsec_integ_only=1" OutPktsProtected "encrypt off"
 session replay "macsec_replay_protect=1;macsec_replay_window=32" OutPktsEncrypted "replay on window 32"
 session port "macsec_port=7" OutPktsEncrypted "TXSC: 0200000000010007"
 
-# The PN-driven rekey. Port 0's TX SA is set 100 PNs below 0xC0000000; frames
-# flow in bursts of 20 (each waited for) until wpa_supplicant, which reads
-# the TX next PN from the hardware through the MACsec dump, distributes a new
-# SAK and the encoding SA changes; every frame sent arrives.
+# The PN-driven rekey, three times under traffic. Port 0's encoding SA is set
+# 100 PNs below 0xC0000000; frames flow in bursts of 20 (each waited for)
+# until wpa_supplicant, which reads the TX next PN from the hardware through
+# the MACsec dump, distributes a new SAK and the encoding SA changes; every
+# frame sent arrives.
 echo clear >$D/wire.pcap && start $CAK "" && t=$(both_secured) && addrs
 check "rekey: Secured ($t tenths of a second), addresses set"
 
-# took N: waits (bounded, 10 s) until port 1's macsec0 took N frames in all
-# on its RX SAs (InPktsOK).
-took() {
-	_i=0
-	while [ "$(ip -n peer -s macsec show macsec0 | awk '/RXSC:/ { rx = 1 }
-		rx && /^ +[0-3]: PN/ { getline; getline; s += $1 } END { print s + 0 }')" -lt $1 ]; do
-		_i=$((_i + 1))
-		[ $_i -le 100 ] || return 1
-		sleep 0.1
+# rotate ROUND: one rotation, 3 checks. The encoding SA is set 100 PNs below
+# 0xC0000000, bursts of 20 frames (each waited for) flow until the encoding
+# SA changes, then one more burst; every frame sent must arrive.
+rotate() {
+	an0=$(encoding)
+	# Never lower a PN: a PN used twice with a key is what MKA is there to prevent.
+	[ "$(txpn $an0)" -lt 3221225372 ] && ip macsec set macsec0 tx sa $an0 pn 3221225372 &&
+		[ "$(txpn $an0)" = 3221225372 ]
+	check "rekey $1: TX SA $an0 set to PN 3221225372 (0xC0000000 - 100)"
+
+	sent=0 got=0 last=
+	while [ $sent -lt 600 ] && [ "$(encoding)" = $an0 ]; do
+		burst || break
+		# The old SA may be gone once the new one is in place: keep its last PN.
+		last=$(txpn $an0)
+		# MKA speaks every 2 s: traffic at a pace that lets it.
+		sleep 0.2
 	done
+	an1=$(encoding)
+	echo "# rekey $1: $sent frames sent, old SA $an0 stopped at next PN $last, new encoding SA $an1"
+	[ "$an1" != "$an0" ] && [ "$last" -gt 3221225472 ]
+	check "rekey $1: wpa_supplicant saw the hardware PN pass 0xC0000000 and rotated the SAK (SA $an0 -> ${an1:-?}, at next PN ${last:-?})"
+
+	burst
+	[ $got = $sent ]
+	check "rekey $1: $sent frames sent across the rotation, $got received, 0 lost"
 }
-an0=$(encoding)
-base=$(ip -n peer -s macsec show macsec0 | awk '/RXSC:/ { rx = 1 }
-	rx && /^ +[0-3]: PN/ { getline; getline; s += $1 } END { print s + 0 }')
-ip macsec set macsec0 tx sa $an0 pn 3221225372 && [ "$(txpn $an0)" = 3221225372 ]
-check "rekey: TX SA $an0 set to PN 3221225372 (0xC0000000 - 100)"
-
-sent=0 last=
-while [ $sent -lt 600 ] && [ "$(encoding)" = $an0 ]; do
-	rawframe send macsec0 $ETYPE 20 $H1 >/dev/null || break
+# burst: 20 frames from port 0, counted as they arrive on port 1's macsec0.
+burst() {
+	frames_recv peer macsec0 $ETYPE 20 || return 1
+	rawframe send macsec0 $ETYPE 20 $H1 >/dev/null || return 1
 	sent=$((sent + 20))
-	took $((base + sent)) || break
-	# The old SA may be gone once the new one is in place: keep its last PN.
-	last=$(txpn $an0)
-	# MKA speaks every 2 s: traffic at a pace that lets it.
-	sleep 0.2
-done
-an1=$(encoding)
-echo "# rekey: $sent frames sent, old SA $an0 stopped at next PN $last, new encoding SA $an1"
-[ "$an1" != "$an0" ] && [ "$last" -gt 3221225472 ]
-check "rekey: wpa_supplicant saw the hardware PN pass 0xC0000000 and rotated the SAK (SA $an0 -> ${an1:-?}, at next PN ${last:-?})"
-
-rawframe send macsec0 $ETYPE 20 $H1 >/dev/null && sent=$((sent + 20)) && took $((base + sent)) &&
-	pings $IP1 && pings $IP0 peer
-check "rekey: $sent frames sent across the rotation, all received; ping both ways on the new SAK"
+	frames_received >/dev/null || return 1
+	got=$((got + 20))
+}
+rotate 1
+rotate 2
+rotate 3
+pings $IP1 && pings $IP0 peer
+check "rekey: ping both ways on the third new SAK"
 
 n=$(txstat OutPktsEncrypted)
 [ "${n:-0}" -ge 20 ] && [ "$(txpn $an1)" -lt 1000 ]
