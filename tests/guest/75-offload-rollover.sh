@@ -53,9 +53,9 @@ pn() {
 			$1 == an ":" && $2 == "PN" { sub(/(,|SSCI).*/, "", $3); print $3; exit }'
 	fi
 }
-# Counter $2 of RX SA $1 of ms1.
+# Counter $2 of RX SA $1 of ms1, or of device $3 in namespace peer.
 rxstat() {
-	ip -n peer -s macsec show ms1 | awk -v an="$1" -v col="$2" '/RXSC:/ { rx = 1 }
+	ip -n peer -s macsec show ${3:-ms1} | awk -v an="$1" -v col="$2" '/RXSC:/ { rx = 1 }
 		rx && $1 == an ":" { getline; n = split($0, names); getline; split($0, vals)
 			for (i = 2; i <= n; i++) if (names[i] == col) print vals[i - 1]; exit }'
 }
@@ -65,12 +65,12 @@ pndiff() {
 	[ "${1%?????????}" = "${2%?????????}" ] || return 1
 	echo $((1${1#"${1%?????????}"} - 1${2#"${2%?????????}"}))
 }
-# drained N: waits (bounded, 10 s) until the peer took N frames on its SAs 0
-# and 1, so that the next burst does not overflow the simulated port's
-# transmit queue (256 frames).
+# drained N [DEV]: waits (bounded, 10 s) until the peer's ms1 (or DEV) took N
+# frames on its SAs 0 and 1, so that the next burst does not overflow the
+# simulated port's transmit queue (256 frames).
 drained() {
 	_i=0
-	while [ $(($(rxstat 0 InPktsOK) + $(rxstat 1 InPktsOK))) -lt $1 ]; do
+	while [ $(($(rxstat 0 InPktsOK $2) + $(rxstat 1 InPktsOK $2))) -lt $1 ]; do
 		_i=$((_i + 1))
 		[ $_i -le 100 ] || return 1
 		sleep 0.1
@@ -247,21 +247,6 @@ check "user: SecYs deleted"
 # ms2 (port 2, an address of its own) far below it; both have a next SA. The
 # peer receives ms0 on ms1 and ms2 on ms3. Only ms0 switches.
 A2=02:00:00:00:00:42
-# okof DEV AN: InPktsOK of RX SA AN of DEV in namespace peer.
-okof() {
-	ip -n peer -s macsec show $1 | awk -v an="$2" '/RXSC:/ { rx = 1 }
-		rx && $1 == an ":" { getline; n = split($0, names); getline; split($0, vals)
-			for (i = 2; i <= n; i++) if (names[i] == "InPktsOK") print vals[i - 1]; exit }'
-}
-# took DEV N: waits (bounded, 10 s) until DEV took N frames on its SAs 0 and 1.
-took() {
-	_i=0
-	while [ $(($(okof $1 0) + $(okof $1 1))) -lt $2 ]; do
-		_i=$((_i + 1))
-		[ $_i -le 100 ] || return 1
-		sleep 0.1
-	done
-}
 pair gcm-aes-128 "pn $START32" "pn 1" &&
 	ip link add link vsim0 ms2 address $A2 type macsec port 2 encrypt on offload phy &&
 	ip macsec add ms2 tx sa 0 pn 1 on key 00 $KEY1 &&
@@ -276,11 +261,11 @@ check "two: ms0 200 PNs below the switch point and ms2 at PN 1 on one PHY, each 
 # 300 frames of ms0 in bursts (the switch after the 201st), 50 of ms2 before
 # the first burst and 50 after the last.
 sent=0
-rawframe send ms2 $ETYPE 50 $H1 >/dev/null && took ms3 50 && for b in 1 2 3 4 5 6; do
+rawframe send ms2 $ETYPE 50 $H1 >/dev/null && drained 50 ms3 && for b in 1 2 3 4 5 6; do
 	rawframe send ms0 $ETYPE 50 $H1 >/dev/null || break
 	sent=$((sent + 50))
-	took ms1 $sent || break
-done && rawframe send ms2 $ETYPE 50 $H1 >/dev/null && took ms3 100
+	drained $sent ms1 || break
+done && rawframe send ms2 $ETYPE 50 $H1 >/dev/null && drained 100 ms3
 _i=0
 while [ "$(encoding)" != 1 ] && [ $_i -lt 100 ]; do
 	_i=$((_i + 1))
@@ -290,10 +275,10 @@ e2=$(ip macsec show ms2 | sed -n 's/.*TXSC: [0-9a-f]* on SA \([0-3]\).*/\1/p')
 [ $sent = 300 ] && [ "$(encoding)" = 1 ] && [ "$e2" = 0 ]
 check "two: ms0 switched to SA 1, ms2 still sends on SA 0 ($sent frames of ms0 sent)"
 
-echo "# ms1: $(okof ms1 0) on SA 0, $(okof ms1 1) on SA 1; ms3: $(okof ms3 0) on SA 0, $(okof ms3 1) on SA 1"
-ok0=$(okof ms1 0) ok1=$(okof ms1 1)
+echo "# ms1: $(rxstat 0 InPktsOK ms1) on SA 0, $(rxstat 1 InPktsOK ms1) on SA 1; ms3: $(rxstat 0 InPktsOK ms3) on SA 0, $(rxstat 1 InPktsOK ms3) on SA 1"
+ok0=$(rxstat 0 InPktsOK ms1) ok1=$(rxstat 1 InPktsOK ms1)
 [ $ok0 -ge 201 ] && [ $ok1 -gt 0 ] && [ $((ok0 + ok1)) = 300 ] &&
-	[ "$(okof ms3 0)" = 100 ] && [ "$(okof ms3 1)" = 0 ]
+	[ "$(rxstat 0 InPktsOK ms3)" = 100 ] && [ "$(rxstat 1 InPktsOK ms3)" = 0 ]
 check "two: the peer took ms0's 300 frames (SA 0 up to the switch point and past it until the switch, then SA 1), ms2's 100 all on SA 0"
 
 ip macsec show ms2 | grep "^ *[01]: PN" | sed 's/^ */# ms2 SA /'
