@@ -108,12 +108,6 @@ expect() {
 	return 1
 }
 
-# Pings $2 $1 times from namespace $3 (default: here); all must answer.
-pings() {
-	${3:+ip netns exec $3} ping -c $1 -i 0.2 -W 2 $2 >/tmp/ping.out 2>&1 &&
-		grep -q " $1 packets received" /tmp/ping.out
-}
-
 # Polls (bounded, 10 s) until counter $3 of `stats $1 $2` is $4.
 until_stat() {
 	_i=0

@@ -50,6 +50,21 @@ frames_received() {
 	return $_rc
 }
 
+# pings COUNT ADDR [NS]: COUNT pings of ADDR (from namespace NS), all answered.
+pings() {
+	${3:+ip netns exec $3} ping -c $1 -i 0.2 -W 2 $2 >/tmp/ping.out 2>&1 &&
+		grep -q " $1 packets received" /tmp/ping.out
+}
+
+# sample NS ARGS...: runs samples/mka/static-key-offload.sh with ARGS (in
+# namespace NS, "" for this one) as a user would, with iproute2's ip.
+sample() {
+	_ns=$1
+	shift
+	${_ns:+ip netns exec $_ns} sh -c 'ip() { /sbin/ip "$@"; }; . "$0"' \
+		/tests/static-key-offload.sh "$@"
+}
+
 # Waits (bounded, 10 s) until port $1 has carrier: phylib polls the PHY or
 # takes its interrupt. $2 runs the read elsewhere, e.g. "ip netns exec peer".
 carrier() {
