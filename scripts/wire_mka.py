@@ -33,7 +33,8 @@ PARAM_DIST_SAK = 4
 PARAM_ICV = 255
 ICV_LEN = 16
 
-CAPTURES = ["gcm-aes-128", "gcm-aes-256", "integrity", "replay", "port", "rekey"]
+CAPTURES = ["gcm-aes-128", "gcm-aes-256", "integrity", "replay", "port", "rekey", "switchpoint",
+            "participants"]
 CHECKS_PER_CAPTURE = 3
 PLAN = CHECKS_PER_CAPTURE * len(CAPTURES)
 

@@ -9,10 +9,13 @@
 # another SCI port: both sides reach Secured, IP crosses both ways, the PHY
 # counted what it protected. Then the PN-driven rekey, three times: port 0's
 # TX PN is pushed just below 0xC0000000 and traffic flows on; wpa_supplicant
-# reads the PN the hardware reached, starts a new SAK, and no frame is lost. Last, a
-# wrong CAK on one side: never Secured, nothing crosses.
+# reads the PN the hardware reached, starts a new SAK, and no frame is lost;
+# then the same just below the hardware switch point. Three rotations by
+# participant changes (a third supplicant on port 1's LAN joins, leaves,
+# restarts) under traffic both ways, none lost. Last, a wrong CAK on one
+# side: never Secured, nothing crosses.
 . /tests/tap.sh
-plan 43
+plan 64
 M=/lib/modules/rsmacsec
 D=/sys/kernel/debug/vsc8584_sim
 H0=02:00:00:00:00:01
@@ -35,15 +38,19 @@ conf() {
 			for (i = 1; i <= n; i++) if (x[i] != "") print "\t" x[i]
 		} { print }' >/tmp/mka$1.conf
 }
-# cli N ARGS...: wpa_cli of supplicant N (0 here, 1 in namespace peer).
+# Port 1's supplicant runs on IF1: vsim1, or the bridge br0 when port 1's
+# side is a LAN with a third participant.
+IF1=vsim1
+# cli N ARGS...: wpa_cli of supplicant N (0 here, 1 in namespace peer, 2 in
+# namespace third).
 cli() {
 	_n=$1
 	shift
-	if [ $_n = 0 ]; then
-		wpa_cli -p /var/run/wpa0 -i vsim0 "$@"
-	else
-		ip netns exec peer wpa_cli -p /var/run/wpa1 -i vsim1 "$@"
-	fi
+	case $_n in
+	0) wpa_cli -p /var/run/wpa0 -i vsim0 "$@" ;;
+	1) ip netns exec peer wpa_cli -p /var/run/wpa1 -i $IF1 "$@" ;;
+	*) ip netns exec third wpa_cli -p /var/run/wpa2 -i p3b "$@" ;;
+	esac
 }
 field() { cli $1 status | sed -n "s/^$2=//p"; }
 secured() { [ "$(field $1 Secured)" = Yes ]; }
@@ -81,7 +88,7 @@ start() {
 	conf 0 16 1 $CAK "$2" && conf 1 255 0 $1 "$2" &&
 		wpa_supplicant -B -D macsec_linux -i vsim0 -c /tmp/mka0.conf -P /tmp/wpa0.pid \
 			-f /tmp/wpa0.log &&
-		ip netns exec peer wpa_supplicant -B -D macsec_linux -i vsim1 -c /tmp/mka1.conf \
+		ip netns exec peer wpa_supplicant -B -D macsec_linux -i $IF1 -c /tmp/mka1.conf \
 			-P /tmp/wpa1.pid -f /tmp/wpa1.log
 }
 stop() {
@@ -94,10 +101,6 @@ addrs() {
 	ip addr add $IP0/24 dev macsec0 && ip link set macsec0 up &&
 		ip -n peer addr add $IP1/24 dev macsec0 && ip -n peer link set macsec0 up
 }
-pings() {
-	${2:+ip netns exec $2} ping -c 3 -i 0.2 -W 2 $1 >/tmp/ping.out 2>&1 &&
-		grep -q " 3 packets received" /tmp/ping.out
-}
 # txstat COLUMN: the counter COLUMN of port 0's encoding TX SA.
 txstat() {
 	ip -s macsec show macsec0 | awk -v col="$1" '
@@ -105,8 +108,12 @@ txstat() {
 		$1 == enc ":" && $2 == "PN" { getline; n = split($0, names); getline; split($0, vals)
 			for (i = 2; i <= n; i++) if (names[i] == col) print vals[i - 1]; exit }'
 }
-# The encoding SA of port 0's macsec0, and its next PN.
-encoding() { ip macsec show macsec0 | sed -n 's/.*TXSC: [0-9a-f]* on SA \([0-3]\).*/\1/p'; }
+# encoding [NS]: the encoding SA of macsec0 (port 0's, or in namespace NS).
+encoding() {
+	${1:+ip netns exec $1} ip macsec show macsec0 |
+		sed -n 's/.*TXSC: [0-9a-f]* on SA \([0-3]\).*/\1/p'
+}
+# txpn AN: the next PN of port 0's TX SA AN.
 txpn() { ip macsec show macsec0 | awk -v an="$1" '/RXSC:/ { exit } $1 == an ":" && $2 == "PN" { sub(/,/, "", $3); print $3 }'; }
 
 grep -q '^vsc8584_rust ' /proc/modules && insmod $M/vsc8584_sim.ko &&
@@ -136,7 +143,7 @@ session() {
 		ip macsec show macsec0 | grep -q "$4"
 	check "$name: port 0's SecY is offloaded to the PHY, port 1's in software ($4)"
 
-	addrs && pings $IP1 && pings $IP0 peer
+	addrs && pings 3 $IP1 && pings 3 $IP0 peer
 	check "$name: ping both ways through the SAK's secure channels"
 
 	n=$(txstat $3)
@@ -189,18 +196,28 @@ rotate() {
 	[ $got = $sent ]
 	check "rekey $1: $sent frames sent across the rotation, $got received, 0 lost"
 }
-# burst: 20 frames from port 0, counted as they arrive on port 1's macsec0.
+# burst [N]: N frames (20) from port 0, counted as they arrive on port 1's
+# macsec0; sent and got add them up.
 burst() {
-	frames_recv peer macsec0 $ETYPE 20 || return 1
-	rawframe send macsec0 $ETYPE 20 $H1 >/dev/null || return 1
-	sent=$((sent + 20))
+	_k=${1:-20}
+	frames_recv peer macsec0 $ETYPE $_k || return 1
+	rawframe send macsec0 $ETYPE $_k $H1 >/dev/null || return 1
+	sent=$((sent + _k))
 	frames_received >/dev/null || return 1
-	got=$((got + 20))
+	got=$((got + _k))
+}
+# burst_back N: N frames the other way, from port 1 to port 0's macsec0.
+burst_back() {
+	frames_recv "" macsec0 $ETYPE $1 || return 1
+	ip netns exec peer rawframe send macsec0 $ETYPE $1 $H0 >/dev/null || return 1
+	sent=$((sent + $1))
+	frames_received >/dev/null || return 1
+	got=$((got + $1))
 }
 rotate 1
 rotate 2
 rotate 3
-pings $IP1 && pings $IP0 peer
+pings 3 $IP1 && pings 3 $IP0 peer
 check "rekey: ping both ways on the third new SAK"
 
 n=$(txstat OutPktsEncrypted)
@@ -210,6 +227,120 @@ capture rekey
 
 stop
 check "rekey: the supplicants stop, the SecYs are gone"
+
+# The rekey near the hardware switch point (2^32 - 2^20, the default
+# pn_switch_margin), before MKA has rotated: port 0's encoding SA is set 10
+# PNs below it and 30 frames go at once. wpa_supplicant never leaves a next
+# TX SA in use beside the encoding one (it sets the new SA in use and makes
+# it the encoding SA in two calls in a row), so the engine has no SA to
+# switch to: the SA goes on into its margin, nothing is lost or sent in
+# clear, no PN wraps, and MKA, which sees the PN, rotates as it does at
+# 0xC0000000.
+echo clear >$D/wire.pcap && start $CAK "" && t=$(both_secured) && addrs
+check "switch point: Secured ($t tenths of a second), addresses set"
+
+an0=$(encoding)
+ip macsec set macsec0 tx sa $an0 pn 4293918710 && [ "$(txpn $an0)" = 4293918710 ]
+check "switch point: TX SA $an0 set to PN 4293918710 (10 below the switch point 0xFFF00000)"
+
+sent=0 got=0
+burst 30
+last=$(txpn $an0)
+[ $got = 30 ] && [ "$(encoding)" = $an0 ] && [ "$last" = 4293918740 ]
+check "switch point: 30 frames crossed it on SA $an0 (next PN ${last:-?}), no SA to switch to: the SA goes on"
+
+_t0=$(now)
+while [ $(($(now) - _t0)) -le 3000 ] && [ "$(encoding)" = $an0 ]; do
+	burst || break
+	last=$(txpn $an0)
+	sleep 0.2
+done
+an1=$(encoding)
+echo "# switch point: $sent frames sent, SA $an0 stopped at next PN $last, new encoding SA $an1"
+# The simulator's trace from the threshold event to the first frame on
+# another SA: the event's clears, then wpa_supplicant's new SAs and the switch.
+echo "# switch point: $(cat $D/phy0/switch)"
+[ -n "$an1" ] && [ "$an1" != $an0 ] && [ "$last" -gt 4293918720 ] && [ "$last" -lt 4294967295 ]
+check "switch point: wpa_supplicant rotated the SAK within the margin (SA $an0 -> ${an1:-?} at next PN ${last:-?})"
+
+burst
+[ $got = $sent ] && [ "$(txpn $an1)" -lt 1000 ]
+check "switch point: $sent frames sent across, $got received, 0 lost; the new SA from a low PN ($(txpn $an1))"
+capture switchpoint
+
+stop
+check "switch point: the supplicants stop, the SecYs are gone"
+
+# Participant changes: port 1's side becomes a LAN, the bridge br0 in
+# namespace peer with vsim1 and a veth to namespace third, where a third
+# supplicant runs software MACsec on p3b (address H3). br0 forwards MKPDUs
+# (group_fwd_mask bit 3: 01:80:c2:00:00:03). Port 0 stays key server
+# (priority 16). A live peer that joins, or whose life time runs out, makes
+# the key server distribute a new SAK to the live peers; traffic between
+# port 0 and port 1 flows on through each rotation.
+H3=02:00:00:00:00:03
+SCI3=0200000000030001
+ip netns add third && ip -n peer link add br0 address $H1 type bridge group_fwd_mask 8 &&
+	ip -n peer link add p3a type veth peer name p3b netns third &&
+	ip -n third link set p3b address $H3 &&
+	ip -n peer link set vsim1 master br0 && ip -n peer link set p3a master br0 &&
+	ip -n peer link set br0 up && ip -n peer link set p3a up && ip -n third link set p3b up
+check "participants: port 1 on bridge br0, a veth to namespace third"
+
+IF1=br0
+echo clear >$D/wire.pcap && start $CAK "" && t=$(both_secured) && addrs && pings 3 $IP1 && pings 3 $IP0 peer
+check "participants: ports 0 and 1 Secured ($t tenths of a second), ping both ways"
+
+third() {
+	conf 2 255 0 $CAK "" &&
+		ip netns exec third wpa_supplicant -B -D macsec_linux -i p3b -c /tmp/mka2.conf \
+			-P /tmp/wpa2.pid -f /tmp/wpa2.log
+}
+third_stop() {
+	_p=$(cat /tmp/wpa2.pid) && kill $_p && gone $_p && ! ip -n third link show macsec0 >/dev/null 2>&1
+}
+rxsc3() { ip macsec show macsec0 | grep -q "RXSC: $SCI3"; }
+
+# change ROUND WHAT ACTION...: ACTION changes the participants; bursts of 10
+# frames each way (each waited for) flow until port 0 and port 1 both send
+# on a new SA (bounded: 40 s of guest time), then one more each way. 3
+# checks.
+change() {
+	_round=$1 _what=$2
+	shift 2
+	a0=$(encoding) a1=$(encoding peer)
+	"$@"
+	check "participants $_round: $_what"
+	sent=0 got=0 _t0=$(now)
+	while [ $(($(now) - _t0)) -le 4000 ]; do
+		burst 10 && burst_back 10 || break
+		[ "$(encoding)" != "$a0" ] && [ "$(encoding peer)" != "$a1" ] && break
+		sleep 0.3
+	done
+	_t=$((($(now) - _t0) / 10))
+	b0=$(encoding) b1=$(encoding peer)
+	[ "$b0" != "$a0" ] && [ "$b1" != "$a1" ] && [ "$b0" = "$b1" ]
+	check "participants $_round: a new SAK: port 0 SA $a0 -> ${b0:-?}, port 1 SA $a1 -> ${b1:-?}, $_t tenths of a second after"
+	burst 10 && burst_back 10
+	[ $got = $sent ]
+	check "participants $_round: $sent frames sent both ways across the rotation, $got received, 0 lost"
+}
+
+change 1 "a third participant joins" third
+secured 2 && rxsc3
+check "participants 1: the third is Secured, port 0 (offloaded) has an RX SC for it ($SCI3)"
+change 2 "the third participant leaves (its supplicant stops)" third_stop
+! rxsc3
+check "participants 2: its MKA life time ran out: port 0's RX SC for it is gone"
+change 3 "the third participant restarts (a new member identifier)" third
+secured 2 && rxsc3 && pings 3 $IP1 && pings 3 $IP0 peer
+check "participants 3: the third is Secured again; ping both ways"
+capture participants
+
+third_stop && stop && ip netns del third && ip -n peer link set vsim1 nomaster &&
+	ip -n peer link del br0
+check "participants: the three supplicants stop, the SecYs are gone, the bridge too"
+IF1=vsim1
 
 # The EtherTypes of the frames of pcap file $1, one per line (hex).
 pcap_types() {
