@@ -64,8 +64,10 @@ cp "$WPA_DIR/bin/wpa_supplicant" "$WPA_DIR/bin/wpa_cli" "$root/sbin/"
 
 cp "$RSMACSEC_TOP/tests/guest/init" "$root/init"
 cp "$RSMACSEC_TOP"/tests/guest/*.sh "$root/tests/"
-# The MKA configuration the tests start from.
+# The samples the tests start from: the MKA configuration, the static-key
+# script.
 cp "$RSMACSEC_TOP/samples/mka/wpa_supplicant-offload.conf" "$root/tests/mka.conf"
+cp "$RSMACSEC_TOP/samples/mka/static-key-offload.sh" "$root/tests/static-key-offload.sh"
 chmod +x "$root/init" "$root"/tests/*.sh
 (cd "$root" && find . -print0 | cpio --null -o -H newc --quiet | gzip -1) >"$out"
 log "initramfs: $out ($(du -h "$out" | cut -f1))"

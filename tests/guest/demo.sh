@@ -8,8 +8,9 @@
 # the counters our driver reads from the hardware; then MKA: wpa_supplicant
 # on both ports agrees on the keys, and rotates them when it sees the PHY's
 # PN pass 0xC0000000.
-# busybox sh prefers its own ip applet, which knows nothing of MACsec.
-ip() { /sbin/ip "$@"; }
+# The guest scripts' helpers (tap.sh: iproute2's ip, not busybox's applet;
+# sample: the static-key sample).
+. /tests/tap.sh
 say() { printf '\n### %s\n' "$*"; }
 M=/lib/modules/rsmacsec
 BUS=/sys/bus/mdio_bus
@@ -51,24 +52,15 @@ ip -n peer link set vsim1 up
 mac0=$(cat /sys/class/net/vsim0/address)
 mac1=$(ip netns exec peer cat /sys/class/net/vsim1/address)
 
-say "port 0: a MACsec SecY offloaded to the simulated PHY by our Rust driver"
-ip link add link vsim0 macsec0 type macsec port 1 encrypt on offload phy
-ip macsec add macsec0 tx sa 0 pn 1 on key 01 00112233445566778899aabbccddeeff
-ip macsec add macsec0 rx port 1 address $mac1
-ip macsec add macsec0 rx port 1 address $mac1 sa 0 pn 1 on key 02 ffeeddccbbaa99887766554433221100
-ip addr add 198.51.100.1/24 dev macsec0
+say "port 0: the static-key sample (samples/mka/): a SecY offloaded to the simulated PHY by our Rust driver, TX SA 1 pre-installed"
 a0=$(cat /sys/kernel/debug/vsc8584_sim/accesses)
-ip link set macsec0 up
-echo "opening the SecY: $(($(cat /sys/kernel/debug/vsc8584_sim/accesses) - a0)) MDIO accesses"
-ip macsec show macsec0
+sample "" vsim0 $mac1
+echo "the sample's SecY, SAs and open: $(($(cat /sys/kernel/debug/vsc8584_sim/accesses) - a0)) MDIO accesses"
+ip addr add 198.51.100.1/24 dev macsec0
 
-say "port 1: the same SAs in the kernel's software MACsec"
-ip -n peer link add link vsim1 macsec1 type macsec port 1 encrypt on
-ip -n peer macsec add macsec1 tx sa 0 pn 1 on key 02 ffeeddccbbaa99887766554433221100
-ip -n peer macsec add macsec1 rx port 1 address $mac0
-ip -n peer macsec add macsec1 rx port 1 address $mac0 sa 0 pn 1 on key 01 00112233445566778899aabbccddeeff
-ip -n peer addr add 198.51.100.2/24 dev macsec1
-ip -n peer link set macsec1 up
+say "port 1: the sample's mirror, in the kernel's software MACsec"
+sample peer vsim1 $mac0 peer
+ip -n peer addr add 198.51.100.2/24 dev macsec0
 
 say "ping across the wire: encrypted by the PHY one way, by software the other"
 ping -c 3 -W 5 198.51.100.2
@@ -86,10 +78,10 @@ ip -s macsec show macsec0
 say "the engines' global counters (ethtool --phy-statistics)"
 /sbin/ethtool --phy-statistics vsim0 | head -n 12
 say "what the software SecY counted"
-ip -n peer -s macsec show macsec1
+ip -n peer -s macsec show macsec0
 
 ip link del macsec0
-ip -n peer link del macsec1
+ip -n peer link del macsec0
 
 say "MKA: wpa_supplicant on both ports with a pre-shared CAK (samples/mka/), port 0's SecY offloaded"
 for n in 0 1; do
