@@ -8,27 +8,20 @@
 # takes over in hardware and the peer receives every frame, on both SAs.
 . /tests/tap.sh
 plan 7
-M=/lib/modules/rsmacsec
 H0=02:00:00:00:00:01
 H1=02:00:00:00:00:02
 IP0=198.51.100.1
 IP1=198.51.100.2
 ETYPE=88b5
 
-# The next PN of TX SA $1 of port 0's macsec0; rxok AN: the frames port 1
-# took on its RX SA AN.
-txpn() { ip macsec show macsec0 | awk -v an="$1" '/RXSC:/ { exit } $1 == an ":" && $2 == "PN" { sub(/,/, "", $3); print $3 }'; }
+# rxok AN: the frames port 1 took on its RX SA AN.
 rxok() {
 	ip -n peer -s macsec show macsec0 | awk -v an="$1" '
 		/RXSC:/ { rx = 1 } rx && $1 == an ":" && $2 == "PN" { getline; n = split($0, names); getline
 			split($0, vals); for (i = 2; i <= n; i++) if (names[i] == "InPktsOK") print vals[i - 1]; exit }'
 }
 
-grep -q '^vsc8584_rust ' /proc/modules && insmod $M/vsc8584_sim.ko &&
-	ip link set vsim0 address $H0 && ip link set vsim1 address $H1 &&
-	ip netns add peer && ip link set vsim1 netns peer &&
-	ip link set vsim0 up && ip -n peer link set vsim1 up &&
-	carrier vsim0 && carrier vsim1 "ip netns exec peer"
+ports $H0 $H1
 check "our driver on the simulated package, port 1 in namespace peer, links up"
 
 sample "" vsim0 $H1 >/tmp/sample.out 2>&1 && sample peer vsim1 $H0 peer &&
@@ -51,13 +44,9 @@ ip macsec set macsec0 tx sa 0 pn 4293918710 && frames_recv peer macsec0 $ETYPE 3
 	rawframe send macsec0 $ETYPE 30 $H1 >/dev/null && frames_received
 check "30 frames from PN 4293918710 of TX SA 0 (10 below the switch point) all reach the peer"
 
-# The MACsec core takes the switch over in a work item: wait for it (10 s).
-_i=0
-while ! ip macsec show macsec0 | grep -q "TXSC: 0200000000010001 on SA 1" && [ $_i -lt 100 ]; do
-	_i=$((_i + 1))
-	sleep 0.1
-done
-ip macsec show macsec0 | grep -q "TXSC: 0200000000010001 on SA 1" &&
+# The MACsec core takes the switch over in a work item: wait for it.
+on_sa1() { ip macsec show macsec0 | grep -q "TXSC: 0200000000010001 on SA 1"; }
+eventually on_sa1 &&
 	frames_recv peer macsec0 $ETYPE 10 && rawframe send macsec0 $ETYPE 10 $H1 >/dev/null &&
 	frames_received
 check "the pre-installed TX SA 1 took over (the kernel shows it); 10 more frames reach the peer"

@@ -16,7 +16,6 @@
 # side: never Secured, nothing crosses.
 . /tests/tap.sh
 plan 64
-M=/lib/modules/rsmacsec
 D=/sys/kernel/debug/vsc8584_sim
 H0=02:00:00:00:00:01
 H1=02:00:00:00:00:02
@@ -75,14 +74,8 @@ capture() {
 	echo "RSMACSEC-FILE-END wire-mka-$1.pcap"
 }
 # gone PID: waits (bounded, 10 s) until process PID has exited.
-gone() {
-	_i=0
-	while kill -0 $1 2>/dev/null; do
-		_i=$((_i + 1))
-		[ $_i -le 100 ] || return 1
-		sleep 0.1
-	done
-}
+dead() { ! kill -0 $1 2>/dev/null; }
+gone() { eventually dead $1; }
 # start CAK1 EXTRA: both supplicants, port 1 with CAK1, EXTRA for both.
 start() {
 	conf 0 16 1 $CAK "$2" && conf 1 255 0 $1 "$2" &&
@@ -113,14 +106,8 @@ encoding() {
 	${1:+ip netns exec $1} ip macsec show macsec0 |
 		sed -n 's/.*TXSC: [0-9a-f]* on SA \([0-3]\).*/\1/p'
 }
-# txpn AN: the next PN of port 0's TX SA AN.
-txpn() { ip macsec show macsec0 | awk -v an="$1" '/RXSC:/ { exit } $1 == an ":" && $2 == "PN" { sub(/,/, "", $3); print $3 }'; }
 
-grep -q '^vsc8584_rust ' /proc/modules && insmod $M/vsc8584_sim.ko &&
-	ip link set vsim0 address $H0 && ip link set vsim1 address $H1 &&
-	ip netns add peer && ip link set vsim1 netns peer &&
-	ip link set vsim0 up && ip -n peer link set vsim1 up &&
-	carrier vsim0 && carrier vsim1 "ip netns exec peer"
+ports $H0 $H1
 check "our driver on the simulated package, port 1 in namespace peer, links up"
 
 # session NAME EXTRA COLUMN: one MKA session with EXTRA network options, 4

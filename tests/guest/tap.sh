@@ -65,6 +65,32 @@ sample() {
 		/tests/static-key-offload.sh "$@"
 }
 
+# eventually CMD...: waits (bounded, 10 s) until CMD succeeds.
+eventually() {
+	_i=0
+	until "$@"; do
+		_i=$((_i + 1))
+		[ $_i -le 100 ] || return 1
+		sleep 0.1
+	done
+}
+
+# ports H0 H1: the simulator under our driver (loaded already), vsim0 with
+# address H0, vsim1 with H1 in namespace peer, both links up.
+ports() {
+	grep -q '^vsc8584_rust ' /proc/modules && insmod /lib/modules/rsmacsec/vsc8584_sim.ko &&
+		ip link set vsim0 address $1 && ip link set vsim1 address $2 &&
+		ip netns add peer && ip link set vsim1 netns peer &&
+		ip link set vsim0 up && ip -n peer link set vsim1 up &&
+		carrier vsim0 && carrier vsim1 "ip netns exec peer"
+}
+
+# txpn AN: the next PN of TX SA AN of macsec0, as ip macsec show prints it.
+txpn() {
+	ip macsec show macsec0 | awk -v an="$1" '/RXSC:/ { exit }
+		$1 == an ":" && $2 == "PN" { sub(/,/, "", $3); print $3 }'
+}
+
 # Waits (bounded, 10 s) until port $1 has carrier: phylib polls the PHY or
 # takes its interrupt. $2 runs the read elsewhere, e.g. "ip netns exec peer".
 carrier() {
