@@ -55,7 +55,7 @@ mac1=$(ip netns exec peer cat /sys/class/net/vsim1/address)
 say "port 0: the static-key sample (samples/mka/): a SecY offloaded to the simulated PHY by our Rust driver, TX SA 1 pre-installed"
 a0=$(cat /sys/kernel/debug/vsc8584_sim/accesses)
 sample "" vsim0 $mac1
-echo "the sample's SecY, SAs and open: $(($(cat /sys/kernel/debug/vsc8584_sim/accesses) - a0)) MDIO accesses"
+echo "the sample (SecY, 2 TX SAs, RX SC and SA, open, a dump of the counters): $(($(cat /sys/kernel/debug/vsc8584_sim/accesses) - a0)) MDIO accesses"
 ip addr add 198.51.100.1/24 dev macsec0
 
 say "port 1: the sample's mirror, in the kernel's software MACsec"
