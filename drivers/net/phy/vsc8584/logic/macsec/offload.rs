@@ -13,7 +13,7 @@ use super::counters::{self, Totals, TxRaw};
 use super::record;
 use super::render::{self, context_id, Bypass, ETH_P_PAE};
 use super::shadow::{self, bank, Change, Marks, Shadow, Target};
-use super::state::{Dir, Owner, RxSa, RxSc, SecY, State, TxSa, FLOWS, MAX_SECY, POOL};
+use super::state::{bit, Dir, Owner, RxSa, RxSc, SecY, State, TxSa, FLOWS, MAX_SECY, POOL};
 use super::types::{
     Cipher, DevCounters, RxSaCounters, SaConfig, Sci, SecYConfig, TxEvent, TxSaCounters, Validate,
 };
@@ -81,14 +81,6 @@ impl Default for Offload {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// Bit `n` of an SA slot mask (0 beyond the mask).
-fn bit(n: usize) -> u16 {
-    u32::try_from(n)
-        .ok()
-        .and_then(|n| 1u16.checked_shl(n))
-        .unwrap_or(0)
 }
 
 /// Clears bit `n` of `mask` and returns whether it was set.

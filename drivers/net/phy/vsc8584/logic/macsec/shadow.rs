@@ -34,7 +34,7 @@
 
 use super::record::MAX_WORDS;
 use super::sam::WORDS as SAM_WORDS;
-use super::state::{Dir, FLOWS};
+use super::state::{bit, Dir, FLOWS};
 use crate::hw::eip160::{cp, in_flight, nm, sam};
 use crate::hw::regs::{macsec as ms, Bank};
 use crate::logic::error::{Error, Result};
@@ -424,10 +424,7 @@ impl Change<'_> {
     /// Whether `word` belongs to a flow whose entry was known disabled before the operation.
     fn dead(&self, word: Word) -> bool {
         let off = self.before.known.enabled & !self.before.image.enabled;
-        flow_of(word)
-            .and_then(|i| u32::try_from(i).ok())
-            .and_then(|i| 1u16.checked_shl(i))
-            .is_some_and(|bit| off & bit != 0)
+        flow_of(word).is_some_and(|i| off & bit(i) != 0)
     }
 
     /// Makes `word` hold `val`: learns it if needed, and writes it unless the shadow knows it

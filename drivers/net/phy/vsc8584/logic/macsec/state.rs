@@ -19,6 +19,14 @@ pub const POOL: usize = 16;
 /// Association numbers.
 pub const ANS: usize = 4;
 
+/// Bit `n` of a mask of flows or pool slots (0 beyond the mask).
+pub fn bit(n: usize) -> u16 {
+    u32::try_from(n)
+        .ok()
+        .and_then(|n| 1u16.checked_shl(n))
+        .unwrap_or(0)
+}
+
 /// What a flow is used for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[repr(u8)]
