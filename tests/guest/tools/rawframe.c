@@ -11,10 +11,11 @@
  *   rawframe recv IFACE ETHERTYPE COUNT TIMEOUT_MS [READY_FILE [VID]]
  *	counts the frames of ETHERTYPE with a rawframe payload that IFACE
  *	receives, untagged or, with VID, tagged with VID, until COUNT came or
- *	TIMEOUT_MS passed since the last one; creates READY_FILE once it
- *	listens, so that a script can start the sender without guessing when
- *	the receiver is ready. Prints "received N" and succeeds when N is
- *	COUNT.
+ *	TIMEOUT_MS passed since the last one counted (frames it does not
+ *	count, such as MKPDUs every 2 s, do not extend the wait); creates
+ *	READY_FILE once it listens, so that a script can start the sender
+ *	without guessing when the receiver is ready. Prints "received N" and
+ *	succeeds when N is COUNT.
  *
  * Frames the host sends itself are not counted (PACKET_OUTGOING).
  */
@@ -31,6 +32,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAGIC "rawframe "
@@ -164,6 +166,15 @@ static int frame_vid(const unsigned char *frame, ssize_t n, struct msghdr *msg,
 	return -1;
 }
 
+/* Milliseconds on the monotonic clock. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static int do_recv(const char *ifname, unsigned short type, long count,
 		   int timeout_ms, const char *ready, int vid)
 {
@@ -174,6 +185,7 @@ static int do_recv(const char *ifname, unsigned short type, long count,
 	struct msghdr msg;
 	struct iovec iov;
 	long got = 0;
+	long long deadline;
 	int fd, ifindex, one = 1;
 	size_t hdr;
 	ssize_t n;
@@ -198,8 +210,14 @@ static int do_recv(const char *ifname, unsigned short type, long count,
 	}
 	pfd.fd = fd;
 	pfd.events = POLLIN;
+	deadline = now_ms() + timeout_ms;
 	while (got < count) {
-		int r = poll(&pfd, 1, timeout_ms);
+		long long left = deadline - now_ms();
+		int r;
+
+		if (left <= 0)
+			break;
+		r = poll(&pfd, 1, (int)left);
 
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -228,6 +246,7 @@ static int do_recv(const char *ifname, unsigned short type, long count,
 		    memcmp(frame + hdr, MAGIC, strlen(MAGIC)))
 			continue;
 		got++;
+		deadline = now_ms() + timeout_ms;
 	}
 	close(fd);
 	printf("received %ld\n", got);
