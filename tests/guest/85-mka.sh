@@ -181,7 +181,7 @@ rotate() {
 
 	burst
 	[ $got = $sent ]
-	check "rekey $1: $sent frames sent across the rotation, $got received, 0 lost"
+	check "rekey $1: $sent frames sent across the rotation, $got received, $((sent - got)) lost"
 }
 # burst [N]: N frames (20) from port 0, counted as they arrive on port 1's
 # macsec0; sent and got add them up.
@@ -252,7 +252,7 @@ check "switch point: wpa_supplicant rotated the SAK within the margin (SA $an0 -
 
 burst
 [ $got = $sent ] && [ "$(txpn $an1)" -lt 1000 ]
-check "switch point: $sent frames sent across, $got received, 0 lost; the new SA from a low PN ($(txpn $an1))"
+check "switch point: $sent frames sent across, $got received, $((sent - got)) lost; the new SA from a low PN ($(txpn $an1))"
 capture switchpoint
 
 stop
@@ -310,7 +310,7 @@ change() {
 	check "participants $_round: a new SAK: port 0 SA $a0 -> ${b0:-?}, port 1 SA $a1 -> ${b1:-?}, $_t tenths of a second after"
 	burst 10 && burst_back 10
 	[ $got = $sent ]
-	check "participants $_round: $sent frames sent both ways across the rotation, $got received, 0 lost"
+	check "participants $_round: $sent frames sent both ways across the rotation, $got received, $((sent - got)) lost"
 }
 
 change 1 "a third participant joins" third
