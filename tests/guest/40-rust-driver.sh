@@ -26,14 +26,8 @@ bound() { for p in $PHYS; do basename "$(readlink $BUS/devices/$p/driver)"; done
 # Lines of the kernel log since the last `dmesg -c` matching $1.
 logged() { dmesg | grep -c "$1"; }
 # Waits (bounded, 10 s) until port $1 has no carrier.
-no_carrier() {
-	_i=0
-	while [ "$(cat /sys/class/net/$1/carrier 2>/dev/null)" = 1 ]; do
-		_i=$((_i + 1))
-		[ $_i -le 100 ] || return 1
-		sleep 0.1
-	done
-}
+no_carrier() { eventually carrier_lost $1; }
+carrier_lost() { ! has_carrier $1; }
 
 grep -q '^vsc8584_rust ' /proc/modules && ! grep -q '^mscc ' /proc/modules
 check "vsc8584_rust is loaded and mscc is not"

@@ -109,14 +109,8 @@ expect() {
 }
 
 # Polls (bounded, 10 s) until counter $3 of `stats $1 $2` is $4.
-until_stat() {
-	_i=0
-	while [ "$(values $1 "$2" $3)" != "$4 " ]; do
-		_i=$((_i + 1))
-		[ $_i -le 100 ] || return 1
-		sleep 0.1
-	done
-}
+until_stat() { eventually stat_is "$@"; }
+stat_is() { [ "$(values $1 "$2" $3)" = "$4 " ]; }
 
 # recv NS IF COUNT [VID]: frames_recv of $RECV_TYPE; received waits for it.
 recv() { frames_recv "$1" $2 $RECV_TYPE $3 $4; }

@@ -68,16 +68,11 @@ pndiff() {
 # drained N [DEV]: waits (bounded, 10 s) until the peer's ms1 (or DEV) took N
 # frames on its SAs 0 and 1, so that the next burst does not overflow the
 # simulated port's transmit queue (256 frames).
-drained() {
-	_i=0
-	while [ $(($(rxstat 0 InPktsOK $2) + $(rxstat 1 InPktsOK $2))) -lt $1 ]; do
-		_i=$((_i + 1))
-		[ $_i -le 100 ] || return 1
-		sleep 0.1
-	done
-}
+drained() { eventually took "$@"; }
+took() { [ $(($(rxstat 0 InPktsOK $2) + $(rxstat 1 InPktsOK $2))) -ge $1 ]; }
 # The encoding SA of ms0 as the kernel has it ("TXSC: ... on SA N").
 encoding() { ip macsec show ms0 | sed -n 's/.*TXSC: [0-9a-f]* on SA \([0-3]\).*/\1/p'; }
+on_sa1() { [ "$(encoding)" = 1 ]; }
 
 grep -q '^vsc8584_rust ' /proc/modules && insmod $M/vsc8584_sim.ko &&
 	ip link set vsim1 address $H1 && ip netns add peer && ip link set vsim1 netns peer &&
@@ -115,12 +110,7 @@ run() {
 		drained $sent || break
 		[ $b -lt 5 ] || [ "$(encoding)" != 1 ] || break
 	done
-	_i=0
-	while [ "$(encoding)" != 1 ] && [ $_i -lt 100 ]; do
-		_i=$((_i + 1))
-		sleep 0.1
-	done
-	[ "$(encoding)" = 1 ]
+	eventually on_sa1
 	check "$name: the kernel shows encoding SA 1 after the switch ($sent frames sent)"
 
 	# Then traffic on SA 1 up to 400 frames in all.
@@ -207,12 +197,8 @@ check "nonext: ms0 with TX SA 0 at PN $LAST100 and no other SA"
 recv 100 && rawframe send ms0 $ETYPE 150 $H1 >/dev/null && received
 check "nonext: of 150 frames, the 100 with PNs up to 2^32 - 1 reach the peer"
 
-_i=0
-while ! ip macsec show ms0 | grep -q "^ *0: PN .* state off" && [ $_i -lt 100 ]; do
-	_i=$((_i + 1))
-	sleep 0.1
-done
-ip macsec show ms0 | grep -q "^ *0: PN .* state off" && [ "$(rxstat 0 InPktsOK)" = 100 ]
+sa0_off() { ip macsec show ms0 | grep -q "^ *0: PN .* state off"; }
+eventually sa0_off && [ "$(rxstat 0 InPktsOK)" = 100 ]
 check "nonext: TX SA 0 is off (macsec_pn_wrapped), the peer counted 100"
 capture nonext
 
@@ -266,11 +252,7 @@ rawframe send ms2 $ETYPE 50 $H1 >/dev/null && drained 50 ms3 && for b in 1 2 3 4
 	sent=$((sent + 50))
 	drained $sent ms1 || break
 done && rawframe send ms2 $ETYPE 50 $H1 >/dev/null && drained 100 ms3
-_i=0
-while [ "$(encoding)" != 1 ] && [ $_i -lt 100 ]; do
-	_i=$((_i + 1))
-	sleep 0.1
-done
+eventually on_sa1
 e2=$(ip macsec show ms2 | sed -n 's/.*TXSC: [0-9a-f]* on SA \([0-3]\).*/\1/p')
 [ $sent = 300 ] && [ "$(encoding)" = 1 ] && [ "$e2" = 0 ]
 check "two: ms0 switched to SA 1, ms2 still sends on SA 0 ($sent frames of ms0 sent)"

@@ -93,11 +93,6 @@ txpn() {
 
 # Waits (bounded, 10 s) until port $1 has carrier: phylib polls the PHY or
 # takes its interrupt. $2 runs the read elsewhere, e.g. "ip netns exec peer".
-carrier() {
-	_i=0
-	while [ "$($2 cat /sys/class/net/$1/carrier 2>/dev/null)" != 1 ]; do
-		_i=$((_i + 1))
-		[ $_i -le 100 ] || return 1
-		sleep 0.1
-	done
-}
+carrier() { eventually has_carrier "$1" "$2"; }
+# has_carrier PORT [PREFIX]: port PORT has carrier now.
+has_carrier() { [ "$($2 cat /sys/class/net/$1/carrier 2>/dev/null)" = 1 ]; }
