@@ -38,15 +38,6 @@ check "port 1 in its own namespace, both links up"
 mac0=$(cat /sys/class/net/vsim0/address)
 mac1=$(ip netns exec peer cat /sys/class/net/vsim1/address)
 
-# Counter $2 ("txsa" or "rxsa" statistics column) of SA 0 of SecY $1,
-# $3 = "-n peer" for port 1.
-sa0() {
-	ip $3 -s macsec show $1 | awk -v sec="$2" -v col="$4" '
-		/TXSC:/ { where = "txsa" } /RXSC:/ { where = "rxsa" }
-		where == sec && / 0: PN/ { getline; n = split($0, names); getline
-			split($0, vals); for (i = 2; i <= n; i++) if (names[i] == col) print vals[i - 1]; exit }'
-}
-
 # run MODE CIPHER ENCRYPT: one configuration, 4 checks.
 run() {
 	mode=$1 cipher=$2 enc=$3 name=wire-offload-$1-$2-$3.pcap
@@ -82,7 +73,7 @@ run() {
 
 	col=OutPktsEncrypted
 	[ $enc = off ] && col=OutPktsProtected
-	got="$(sa0 ms0 txsa "" $col) $(sa0 ms0 rxsa "" InPktsOK) $(sa0 ms1 txsa "-n peer" $col) $(sa0 ms1 rxsa "-n peer" InPktsOK)"
+	got="$(sa_stat "" ms0 tx 0 $col) $(sa_stat "" ms0 rx 0 InPktsOK) $(sa_stat peer ms1 tx 0 $col) $(sa_stat peer ms1 rx 0 InPktsOK)"
 	[ "$got" = "6 6 6 6" ] || ip -s macsec show ms0 | sed 's/^/# /'
 	[ "$got" = "6 6 6 6" ]
 	check "$mode $cipher encrypt $enc: $col and InPktsOK of both sides are the 6 frames each way ($got)"

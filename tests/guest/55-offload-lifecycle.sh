@@ -22,19 +22,6 @@ K1=c6d5e4b3a291807f6e4c2b1d8a5e0c3f
 # The SecY's own address: the parent's plain frames stay plain.
 MS0=02:00:5e:10:00:01
 
-# The next PN of TX SA 0 ("txsa") or RX SA 0 ("rxsa") of SecY $1; $2 = "-n peer".
-pn0() {
-	ip $2 macsec show $1 | awk -v sec="$3" '
-		/TXSC:/ { where = "txsa" } /RXSC:/ { where = "rxsa" }
-		where == sec && / 0: PN/ { sub(",", "", $3); print $3; exit }'
-}
-# Counter $3 of SA 0 of the TX ("txsa") or RX ("rxsa") side of SecY $1.
-sa0() {
-	ip $2 -s macsec show $1 | awk -v sec="$3" -v col="$4" '
-		/TXSC:/ { where = "txsa" } /RXSC:/ { where = "rxsa" }
-		where == sec && / 0: PN/ { getline; n = split($0, names); getline
-			split($0, vals); for (i = 2; i <= n; i++) if (names[i] == col) print vals[i - 1]; exit }'
-}
 # Three pings each way, all answered.
 both_ways() { pings 3 $IP1 && pings 3 $IP0 peer; }
 secy0() {
@@ -87,11 +74,11 @@ secy0 &&
 	ip -n peer macsec add ms1 rx port 1 address $MS0 sa 0 pn 1 on key 00 $K0 &&
 	ip -n peer addr add $IP1/24 dev ms1 && ip -n peer link set ms1 up &&
 	ip -n peer neigh add $IP0 lladdr $MS0 dev ms1 nud permanent &&
-	both_ways && [ "$(pn0 ms0 "" txsa) $(sa0 ms0 "" txsa OutPktsEncrypted)" = "7 6" ]
+	both_ways && [ "$(sa_pn "" ms0 tx 0) $(sa_stat "" ms0 tx 0 OutPktsEncrypted)" = "7 6" ]
 check "an offloaded SecY with its own address talks to the software peer (TX PN 7, 6 frames)"
 
 ip link set vsim0 down && ip link set vsim0 up && carrier vsim0 && both_ways &&
-	got="$(pn0 ms0 "" txsa) $(sa0 ms0 "" txsa OutPktsEncrypted) $(sa0 ms0 "" rxsa InPktsOK)" &&
+	got="$(sa_pn "" ms0 tx 0) $(sa_stat "" ms0 tx 0 OutPktsEncrypted) $(sa_stat "" ms0 rx 0 InPktsOK)" &&
 	[ "$got" = "13 12 12" ]
 check "down and up (config_init again): the PN goes on and the counters accumulate ($got)"
 
@@ -99,7 +86,7 @@ check "down and up (config_init again): the PN goes on and the counters accumula
 # The MAC disconnects the PHY when it goes down: the MACsec core finds no
 # PHY and frees the SecY without calling the driver.
 ip link set vsim0 down && ip link del ms0 && ip link set vsim0 up && carrier vsim0 &&
-	secy0 && both_ways && [ "$(pn0 ms0 "" txsa)" = 7 ]
+	secy0 && both_ways && [ "$(sa_pn "" ms0 tx 0)" = 7 ]
 check "a SecY deleted while the port was down can be made again, and it works"
 
 # --- A SecY stopped while the PHY is detached ---
@@ -130,7 +117,7 @@ ip link del ms0 && ip link set vsim0 down && echo vsc8584-sim:08 >"$DRV/unbind" 
 	[ -e $BUS/devices/vsc8584-sim:08/driver ]
 check "the driver unbinds from the detached PHY, its state freed, and binds again"
 
-ip link set vsim0 up && carrier vsim0 && secy0 && both_ways && [ "$(pn0 ms0 "" txsa)" = 7 ]
+ip link set vsim0 up && carrier vsim0 && secy0 && both_ways && [ "$(sa_pn "" ms0 tx 0)" = 7 ]
 check "bound again: a new offloaded SecY works"
 
 ip link del ms0 && ip -n peer link del ms1 &&

@@ -15,11 +15,7 @@ IP1=198.51.100.2
 ETYPE=88b5
 
 # rxok AN: the frames port 1 took on its RX SA AN.
-rxok() {
-	ip -n peer -s macsec show macsec0 | awk -v an="$1" '
-		/RXSC:/ { rx = 1 } rx && $1 == an ":" && $2 == "PN" { getline; n = split($0, names); getline
-			split($0, vals); for (i = 2; i <= n; i++) if (names[i] == "InPktsOK") print vals[i - 1]; exit }'
-}
+rxok() { sa_stat peer macsec0 rx $1 InPktsOK; }
 
 ports $H0 $H1
 check "our driver on the simulated package, port 1 in namespace peer, links up"

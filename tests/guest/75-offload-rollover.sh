@@ -41,24 +41,17 @@ recv() { frames_recv peer ms1 $ETYPE $1; }
 received() { frames_received; }
 
 # The next PN of TX SA $1 of ms0, or of RX SA $1 of ms1 with $2 = peer. With
-# XPN, iproute2 6.1 prints only the low 32 bits of a PN ("%u"), followed by
-# "SSCI" without a space (fixed in later iproute2): the checks compare low
-# halves there, and the host check of the wire sees the 64-bit PNs.
+# XPN only the low 32 bits (sa_pn): the checks compare low halves there, and
+# the host check of the wire sees the 64-bit PNs.
 pn() {
 	if [ "$2" = peer ]; then
-		ip -n peer macsec show ms1 | awk -v an="$1" '/RXSC:/ { rx = 1 }
-			rx && $1 == an ":" { sub(/(,|SSCI).*/, "", $3); print $3; exit }'
+		sa_pn peer ms1 rx $1
 	else
-		ip macsec show ms0 | awk -v an="$1" '/RXSC:/ { exit }
-			$1 == an ":" && $2 == "PN" { sub(/(,|SSCI).*/, "", $3); print $3; exit }'
+		sa_pn "" ms0 tx $1
 	fi
 }
 # Counter $2 of RX SA $1 of ms1, or of device $3 in namespace peer.
-rxstat() {
-	ip -n peer -s macsec show ${3:-ms1} | awk -v an="$1" -v col="$2" '/RXSC:/ { rx = 1 }
-		rx && $1 == an ":" { getline; n = split($0, names); getline; split($0, vals)
-			for (i = 2; i <= n; i++) if (names[i] == col) print vals[i - 1]; exit }'
-}
+rxstat() { sa_stat peer ${3:-ms1} rx $1 $2; }
 # pndiff A B: A - B for PNs up to 2^64 - 1 (beyond the shell's arithmetic) that
 # differ by less than 10^9 and agree above their last 9 digits; fails if not.
 pndiff() {

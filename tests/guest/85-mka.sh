@@ -95,12 +95,7 @@ addrs() {
 		ip -n peer addr add $IP1/24 dev macsec0 && ip -n peer link set macsec0 up
 }
 # txstat COLUMN: the counter COLUMN of port 0's encoding TX SA.
-txstat() {
-	ip -s macsec show macsec0 | awk -v col="$1" '
-		/TXSC:/ { enc = $5 } /RXSC:/ { exit }
-		$1 == enc ":" && $2 == "PN" { getline; n = split($0, names); getline; split($0, vals)
-			for (i = 2; i <= n; i++) if (names[i] == col) print vals[i - 1]; exit }'
-}
+txstat() { sa_stat "" macsec0 tx "$(encoding)" $1; }
 # encoding [NS]: the encoding SA of macsec0 (port 0's, or in namespace NS).
 encoding() {
 	${1:+ip netns exec $1} ip macsec show macsec0 |

@@ -85,11 +85,28 @@ ports() {
 		carrier vsim0 && carrier vsim1 "ip netns exec peer"
 }
 
-# txpn AN: the next PN of TX SA AN of macsec0, as ip macsec show prints it.
-txpn() {
-	ip macsec show macsec0 | awk -v an="$1" '/RXSC:/ { exit }
-		$1 == an ":" && $2 == "PN" { sub(/,/, "", $3); print $3 }'
+# sa_pn NS DEV SIDE AN: the PN of SA AN of macsec device DEV (in namespace
+# NS, "" for this one) as ip macsec show prints it: the next PN of TX SA AN
+# (SIDE "tx"), or the lowest PN of RX SA AN in the first RX SC that has one
+# (SIDE "rx"). With XPN, iproute2 6.1 prints only the low 32 bits ("%u")
+# followed by "SSCI" without a space (fixed in later iproute2).
+sa_pn() {
+	ip ${1:+-n $1} macsec show $2 | awk -v side="$3" -v an="$4" '
+		/TXSC:/ { where = "tx" } /RXSC:/ { where = "rx" }
+		where == side && $1 == an ":" && $2 == "PN" { sub(/(,|SSCI).*/, "", $3); print $3; exit }'
 }
+
+# sa_stat NS DEV SIDE AN COLUMN: the counter COLUMN of the same SA, as
+# ip -s macsec show prints it.
+sa_stat() {
+	ip ${1:+-n $1} -s macsec show $2 | awk -v side="$3" -v an="$4" -v col="$5" '
+		/TXSC:/ { where = "tx" } /RXSC:/ { where = "rx" }
+		where == side && $1 == an ":" && $2 == "PN" { getline; n = split($0, names); getline
+			split($0, vals); for (i = 2; i <= n; i++) if (names[i] == col) print vals[i - 1]; exit }'
+}
+
+# txpn AN: the next PN of TX SA AN of macsec0.
+txpn() { sa_pn "" macsec0 tx $1; }
 
 # Waits (bounded, 10 s) until port $1 has carrier: phylib polls the PHY or
 # takes its interrupt. $2 runs the read elsewhere, e.g. "ip netns exec peer".
