@@ -283,15 +283,40 @@ third_stop() {
 }
 rxsc3() { ip macsec show macsec0 | grep -q "RXSC: $SCI3"; }
 
-# change ROUND WHAT ACTION...: ACTION changes the participants; bursts of 10
-# frames each way (each waited for) flow until port 0 and port 1 both send
-# on a new SA (bounded: 40 s of guest time), then one more each way. 3
-# checks.
+# at_rest LIVE: waits (bounded: 60 s of guest time) until MKA is at rest:
+# port 0, the key server, has LIVE live peers, ports 0 and 1 send on the
+# same SA, and all that and the third's member identifier stay so for 8 s.
+# That is longer than the MKA life time (6 s), the time a member identifier
+# a participant gave up stays live, and the time within which
+# wpa_supplicant drops a new SAK after the last one. Without it, a change
+# that comes too soon makes no rotation: a joining supplicant can give up
+# its member identifier (it failed to decode a peer's SAK use), and the old
+# one expiring rotates the SAK just before the change.
+at_rest() {
+	_live=$1 _t0=$(now) _since=$(now) _last=
+	while [ $(($(now) - _t0)) -le 6000 ]; do
+		_e0=$(encoding) _e1=$(encoding peer) _lp=$(field 0 live_peers)
+		_s="SA $_e0/$_e1, $_lp live, MI $(field 2 mi)"
+		[ "$_s" = "$_last" ] || _last=$_s _since=$(now)
+		if [ -n "$_e0" ] && [ "$_e0" = "$_e1" ] && [ "$_lp" = "$_live" ] &&
+			[ $(($(now) - _since)) -ge 800 ]; then
+			echo "# at rest after $((($(now) - _t0) / 10)) tenths of a second: $_s"
+			return 0
+		fi
+		sleep 0.5
+	done
+	echo "# MKA not at rest in 60 s: $_last"
+	return 1
+}
+
+# change ROUND LIVE WHAT ACTION...: once MKA is at rest with LIVE live
+# peers, ACTION changes the participants; bursts of 10 frames each way
+# (each waited for) flow until port 0 and port 1 both send on a new SA
+# (bounded: 40 s of guest time), then one more each way. 3 checks.
 change() {
-	_round=$1 _what=$2
-	shift 2
-	a0=$(encoding) a1=$(encoding peer)
-	"$@"
+	_round=$1 _live=$2 _what=$3
+	shift 3
+	at_rest $_live && a0=$(encoding) a1=$(encoding peer) && "$@"
 	check "participants $_round: $_what"
 	sent=0 got=0 _t0=$(now)
 	while [ $(($(now) - _t0)) -le 4000 ]; do
@@ -308,13 +333,13 @@ change() {
 	check "participants $_round: $sent frames sent both ways across the rotation, $got received, $((sent - got)) lost"
 }
 
-change 1 "a third participant joins" third
+change 1 1 "a third participant joins" third
 secured 2 && rxsc3
 check "participants 1: the third is Secured, port 0 (offloaded) has an RX SC for it ($SCI3)"
-change 2 "the third participant leaves (its supplicant stops)" third_stop
+change 2 2 "the third participant leaves (its supplicant stops)" third_stop
 ! rxsc3
 check "participants 2: its MKA life time ran out: port 0's RX SC for it is gone"
-change 3 "the third participant restarts (a new member identifier)" third
+change 3 1 "the third participant restarts (a new member identifier)" third
 secured 2 && rxsc3 && pings 3 $IP1 && pings 3 $IP0 peer
 check "participants 3: the third is Secured again; ping both ways"
 capture participants
