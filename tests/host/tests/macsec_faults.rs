@@ -121,6 +121,17 @@ fn ops() -> Vec<(&'static str, OpFn)> {
         ("upd_secy address", |o, b, c| {
             o.upd_secy(&mut Dyn(b), &with_cfg(c, |x| x.mac = PEER2))
         }),
+        ("upd_secy address, check", |o, b, c| {
+            // The strict guard is rewritten; the new settings need no fence, the old ones do:
+            // a rollback raises the fence the operation never raised, and lowers it again.
+            o.upd_secy(
+                &mut Dyn(b),
+                &with_cfg(c, |x| {
+                    x.mac = PEER2;
+                    x.validate = Validate::Check;
+                }),
+            )
+        }),
         ("upd_secy replay window", |o, b, c| {
             o.upd_secy(
                 &mut Dyn(b),

@@ -684,10 +684,18 @@ pub fn apply<B: Bus>(bus: &mut B, change: &mut Change<'_>, t: &Target) -> Result
 }
 
 /// The target that undoes an operation: the words it touched, as `before` knew them, with the
-/// entries enabled as `enabled` says (the state before the operation renders it).
+/// entries enabled as `enabled` says (`t` is the state before the operation, rendered).
+///
+/// The non-match word for untagged frames keeps the rendered value and is always cared for: the
+/// rollback may raise the fence where the operation did not (the state before needs it, the new
+/// one did not), and must then lower it although the operation never touched that word.
 pub fn rollback_target(t: &mut Target, before: &Shadow, touched: &Marks, enabled: u16) {
+    let unfenced = t.image.globals.get(G_NM_NCP).copied().unwrap_or(0);
     t.image = before.image;
     t.image.enabled = enabled;
+    if let Some(x) = t.image.globals.get_mut(G_NM_NCP) {
+        *x = unfenced;
+    }
     t.forget_epoch = 0;
     t.care = Marks::NONE;
     t.care.enabled = u16::MAX;
@@ -714,5 +722,5 @@ pub fn rollback_target(t: &mut Target, before: &Shadow, touched: &Marks, enabled
             *s = 0;
         }
     }
-    t.care.globals = touched.globals & before.known.globals;
+    t.care.globals = (touched.globals & before.known.globals) | 1 << G_NM_NCP;
 }
