@@ -69,7 +69,7 @@ fn ctx(cipher: Cipher) -> Ctx {
     }
 }
 
-/// SecY A up with transmit SAs 0 (encoding, 2 frames sent) and 1, a channel from PEER with SA 0
+/// SecY A up with transmit SAs 0 (encoding, 2 frames sent) and 1 (next PN 100), a channel from PEER with SA 0
 /// (1 frame received); SecY B down with nothing.
 fn prepared(c: &Ctx) -> Rig {
     let mut r = Rig::new();
@@ -77,7 +77,7 @@ fn prepared(c: &Ctx) -> Rig {
     r.op(|o, b| o.add_secy(b, &c.b)).unwrap();
     r.op(|o, b| o.add_txsa(b, c.a.sci, &c.tx0.config(1, true)))
         .unwrap();
-    r.op(|o, b| o.add_txsa(b, c.a.sci, &c.tx1.config(1, true)))
+    r.op(|o, b| o.add_txsa(b, c.a.sci, &c.tx1.config(100, true)))
         .unwrap();
     r.op(|o, b| o.add_rxsc(b, c.a.sci, c.rx.sci, true)).unwrap();
     r.op(|o, b| o.add_rxsa(b, c.a.sci, c.rx.sci, &c.rx.config(1, true)))
@@ -156,6 +156,10 @@ fn ops() -> Vec<(&'static str, OpFn)> {
         }),
         ("upd_txsa PN down", |o, b, c| {
             o.upd_txsa(&mut Dyn(b), c.a.sci, 0, true, Some(1))
+        }),
+        ("upd_txsa PN down, next SA", |o, b, c| {
+            // SA 1's entry is off, its record live: a rollback puts its PN back, not zero.
+            o.upd_txsa(&mut Dyn(b), c.a.sci, 1, true, Some(1))
         }),
         ("upd_txsa off", |o, b, c| {
             o.upd_txsa(&mut Dyn(b), c.a.sci, 0, false, None)

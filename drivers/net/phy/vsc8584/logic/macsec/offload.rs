@@ -392,6 +392,8 @@ impl Offload {
         );
     }
 
+    /// The change of engine `dir` towards the target; `self.state` is the state before the
+    /// operation.
     fn change(&mut self, dir: Dir, learn: bool) -> (Change<'_>, &Target) {
         (
             Change {
@@ -400,6 +402,7 @@ impl Offload {
                 touched: of_mut(&mut self.touched, dir),
                 before: of_mut(&mut self.before, dir),
                 learn,
+                unowned: self.state.free_flows(dir),
             },
             &self.target,
         )

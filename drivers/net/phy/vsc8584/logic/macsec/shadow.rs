@@ -363,13 +363,15 @@ const IN_FLIGHT_POLLS: u32 = 64;
 /// the target wants is not written at all. Sequence numbers, which the engine moves, are always
 /// read before they are written.
 ///
-/// Except in a *dead* flow: one whose entry was known disabled when the operation began. Its
-/// match words, flow control word and record do nothing (no frame reaches them), so reading them
-/// would only cost MDIO frames: they are written without being read (a sequence number always,
-/// whatever the shadow says: the engine moved it while the entry was on), and `before` takes
-/// them as zero, so that a rollback clears what the operation wrote there (keys included)
-/// instead of restoring values nobody uses. This is what makes the first use of a flow after
-/// `init` cost its writes only.
+/// Except in a *dead* flow: one that belonged to nothing when the operation began, its entry
+/// known disabled. Its match words, flow control word and record do nothing (no frame reaches
+/// them, and no SA will take them over as they are), so reading them would only cost MDIO
+/// frames: they are written without being read (a sequence number always, whatever the shadow
+/// says: the engine moved it while the entry was on), and `before` takes them as zero, so that a
+/// rollback clears what the operation wrote there (keys included) instead of restoring values
+/// nobody uses. This is what makes the first use of a flow after `init` cost its writes only.
+/// A disabled flow that belongs to an SA is not dead: its record is the SA's, kept for the
+/// switch that enables the entry, and a rollback must put back its very words and PN.
 pub struct Change<'a> {
     /// The direction.
     pub dir: Dir,
@@ -381,6 +383,8 @@ pub struct Change<'a> {
     pub before: &'a mut Shadow,
     /// Read unknown words before writing them.
     pub learn: bool,
+    /// The flows that belonged to nothing when the operation began.
+    pub unowned: u16,
 }
 
 /// The flow a word belongs to, `None` for an engine-wide word.
@@ -421,9 +425,10 @@ impl Change<'_> {
         Ok(())
     }
 
-    /// Whether `word` belongs to a flow whose entry was known disabled before the operation.
+    /// Whether `word` belongs to a flow that had no owner and whose entry was known disabled
+    /// before the operation.
     fn dead(&self, word: Word) -> bool {
-        let off = self.before.known.enabled & !self.before.image.enabled;
+        let off = self.before.known.enabled & !self.before.image.enabled & self.unowned;
         flow_of(word).is_some_and(|i| off & bit(i) != 0)
     }
 
