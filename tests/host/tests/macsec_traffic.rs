@@ -10,7 +10,7 @@ mod macsec_support;
 
 use macsec_support::*;
 use rsmacsec_host::hw::regs::{macsec as ms, Bank};
-use rsmacsec_host::logic::macsec::state::Dir;
+use rsmacsec_host::logic::macsec::state::{Dir, Owner};
 use rsmacsec_host::logic::macsec::types::{Cipher, SecYConfig, TxEvent, Validate};
 use rsmacsec_host::logic::window::Bus;
 
@@ -430,6 +430,36 @@ fn update_pn_moves_up_in_place_and_down_by_rewriting() {
         assert_eq!(r.ingress(&seal(&rx, low, opts, &g)), Some(g.clone()));
         r.assert_clean();
     }
+}
+
+#[test]
+fn a_flow_another_cipher_suite_takes_over_gets_every_word_of_its_new_record() {
+    // An XPN receive SA (flow 1) whose lowest PN the engine raised past 2^32: the high word of
+    // its sequence number is 1, though the driver last wrote 0 there.
+    let a = secy(MAC_A, Cipher::GcmAesXpn256);
+    let (mut r, _, rx) = link(&a, 1);
+    assert!(matches!(
+        r.off.state().owner(Dir::Ingress, 1),
+        Owner::RxSa(_)
+    ));
+    r.op(|o, b| o.upd_rxsa(b, a.sci, rx.sci, 0, true, Some(0x1_0000_0005)))
+        .unwrap();
+    r.op(|o, b| o.del_secy(b, a.sci)).unwrap();
+    // GCM-AES-256 receive SAs until one takes flow 1 (flows whose counters are clean go
+    // first): there that word is the replay window, 0.
+    let mut b = secy(MAC_B, Cipher::GcmAes256);
+    b.replay_protect = true;
+    r.op(|o, x| o.add_secy(x, &b)).unwrap();
+    let mut port = 0;
+    while matches!(r.off.state().owner(Dir::Ingress, 1), Owner::Free) {
+        port += 1;
+        let peer = PeerSa::new(b.cipher, 5, sci(PEER, port), 0);
+        r.op(|o, x| o.add_rxsc(x, b.sci, peer.sci, true)).unwrap();
+        r.op(|o, x| o.add_rxsa(x, b.sci, peer.sci, &peer.config(1, true)))
+            .unwrap();
+    }
+    assert_eq!(r.peek(Dir::Ingress, (1 << 5) + 15), 0, "replay window");
+    r.assert_clean();
 }
 
 #[test]

@@ -433,20 +433,22 @@ impl Change<'_> {
     }
 
     /// Makes `word` hold `val`: learns it if needed, and writes it unless the shadow knows it
-    /// holds `val` already (or `always`).
+    /// holds `val` already. With `engines` (a sequence number) the shadow does not know the word
+    /// afterwards: the engine moves it with every frame and with a PN raise, so the value the
+    /// shadow last saw must not pass for the word's when a later record of the flow puts
+    /// something else there.
     fn put<B: Bus>(&mut self, bus: &mut B, word: Word, val: u32, engines: bool) -> Result {
         self.learn(bus, word, engines)?;
-        if word.marked(&self.shadow.known)
+        let holds = word.marked(&self.shadow.known)
             && word.value(&self.shadow.image) == Some(val)
-            && (!engines || self.learn)
-        {
-            return Ok(());
+            && (!engines || self.learn);
+        if !holds {
+            word.mark(self.touched, true);
+            word.mark(&mut self.shadow.known, false);
+            bus.write32(bank(self.dir), word.addr(), val)?;
+            word.set_value(&mut self.shadow.image, val);
         }
-        word.mark(self.touched, true);
-        word.mark(&mut self.shadow.known, false);
-        bus.write32(bank(self.dir), word.addr(), val)?;
-        word.set_value(&mut self.shadow.image, val);
-        word.mark(&mut self.shadow.known, true);
+        word.mark(&mut self.shadow.known, !engines);
         Ok(())
     }
 
