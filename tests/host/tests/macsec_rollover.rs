@@ -10,9 +10,11 @@ mod macsec_support;
 
 use macsec_support::*;
 use rsmacsec_host::hw::regs::{macsec as ms, Bank};
+use rsmacsec_host::logic::error::Error;
 use rsmacsec_host::logic::macsec::state::Dir;
 use rsmacsec_host::logic::macsec::types::{Cipher, SecYConfig, TxEvent};
 use rsmacsec_host::logic::macsec::Offload;
+use rsmacsec_host::regs::fault::MdioError;
 
 const IPV4: u16 = 0x0800;
 const NONE: TxEvent = TxEvent::Wrapped { sci: [0; 8], an: 0 };
@@ -84,7 +86,10 @@ fn the_next_sa_takes_over_at_the_switch_point_with_one_write_and_no_frame_lost()
             "{cipher:?}"
         );
         // The interrupt: SA 1 takes over.
-        assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(1));
+        assert_eq!(
+            r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+            Ok(1)
+        );
         assert_eq!(
             events[0],
             TxEvent::Switched {
@@ -141,7 +146,10 @@ fn requests_with_the_old_encoding_sa_keep_the_switch_until_the_kernel_takes_it_o
     let f = frame(PEER, MAC_A, IPV4, 64, 7);
     let mut events = [NONE; 4];
     open(&tx0, point, &r.egress(&f).unwrap()).unwrap();
-    assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(1));
+    assert_eq!(
+        r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+        Ok(1)
+    );
     // A settings change the kernel sends before it learned of the switch still names SA 0:
     // the hardware stays on SA 1.
     cfg.encrypt = false;
@@ -178,7 +186,10 @@ fn without_a_next_sa_the_threshold_rests_until_one_comes_then_it_switches() {
     let f = frame(PEER, MAC_A, IPV4, 64, 7);
     let mut events = [NONE; 4];
     open(&tx0, point, &r.egress(&f).unwrap()).unwrap();
-    assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(0));
+    assert_eq!(
+        r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+        Ok(0)
+    );
     assert_eq!(
         status(&r) & (thresh_on | 0x30),
         0,
@@ -193,7 +204,10 @@ fn without_a_next_sa_the_threshold_rests_until_one_comes_then_it_switches() {
         .unwrap();
     assert_eq!(status(&r) & thresh_on, thresh_on);
     open(&tx0, point + 2, &r.egress(&f).unwrap()).unwrap();
-    assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(1));
+    assert_eq!(
+        r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+        Ok(1)
+    );
     assert_eq!(
         events[0],
         TxEvent::Switched {
@@ -216,7 +230,10 @@ fn a_next_sa_past_the_switch_point_itself_is_not_taken() {
     let f = frame(PEER, MAC_A, IPV4, 64, 7);
     let mut events = [NONE; 4];
     open(&tx0, point, &r.egress(&f).unwrap()).unwrap();
-    assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(0));
+    assert_eq!(
+        r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+        Ok(0)
+    );
     assert_eq!(r.off.state().secy[0].cfg.encoding_sa, 0);
     r.assert_clean();
 }
@@ -241,7 +258,10 @@ fn with_several_secys_only_the_one_past_the_switch_point_switches() {
     let mut events = [NONE; 4];
     r.egress(&fa).unwrap();
     open(&b0, pb, &r.egress(&fb).unwrap()).unwrap();
-    assert_eq!(r.op(|o, bus| o.handle_interrupt(bus, &mut events)), Ok(1));
+    assert_eq!(
+        r.op(|o, bus| o.handle_interrupt(bus, &mut events).all_ok()),
+        Ok(1)
+    );
     assert_eq!(
         events[0],
         TxEvent::Switched {
@@ -280,7 +300,7 @@ fn a_second_secy_switches_after_the_first_was_deleted() {
         }
         assert_ne!(status(&r) & 0x10, 0, "{cipher:?}: threshold status");
         assert_eq!(
-            r.op(|o, b| o.handle_interrupt(b, &mut events)),
+            r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
             Ok(1),
             "{cipher:?}"
         );
@@ -315,7 +335,10 @@ fn the_switch_starts_from_the_enables_the_engine_holds() {
         .macsec_mut(0, engine(Dir::Egress))
         .unwrap()
         .poke(ms::SAM_ENTRY_ENABLE1, both);
-    assert_eq!(r.op(|o, b| o.handle_interrupt(b, &mut events)), Ok(1));
+    assert_eq!(
+        r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+        Ok(1)
+    );
     assert_eq!(r.writes_to(Bank::MacsecEgress, ms::SAM_ENTRY_TOGGLE1), 1);
     let sa1 = flows[1];
     assert_eq!(r.peek(Dir::Egress, ms::SAM_ENTRY_ENABLE1) & both, 1 << sa1);
@@ -348,4 +371,73 @@ fn an_xpn_frame_whose_pn_low_word_is_zero_passes_a_phy_without_secy() {
         "SAM_NM_PARAMS.CHECK_PN"
     );
     r.assert_clean();
+}
+
+#[test]
+fn an_mdio_error_in_the_switch_leaves_it_made_and_reported_or_undone_and_coming_again() {
+    for cipher in [Cipher::GcmAes128, Cipher::GcmAesXpn256] {
+        let cfg = secy(MAC_A, cipher);
+        let point = Rig::new().off.switch_point(cipher);
+        let f = frame(PEER, MAC_A, IPV4, 64, 7);
+        let mut events = [NONE; 4];
+        let switched = TxEvent::Switched {
+            sci: cfg.sci,
+            from: 0,
+            to: 1,
+        };
+        let (mut r, _, _) = rig(&cfg, point);
+        r.egress(&f).unwrap();
+        assert_eq!(
+            r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+            Ok(1)
+        );
+        let n = r.cost.mdio;
+        let (mut made, mut undone) = (0, 0);
+        // The last access is the window's page restore, after the switch.
+        for k in 1..n {
+            let (mut r, tx0, tx1) = rig(&cfg, point);
+            r.egress(&f).unwrap();
+            r.m.pkg.faults_mut().fail_access(k, MdioError::Io);
+            let s = r.op(|o, b| Ok(o.handle_interrupt(b, &mut events))).unwrap();
+            r.m.pkg.faults_mut().clear();
+            let at = format!("{cipher:?}, access {k} of {n}");
+            assert_eq!(s.result, Err(Error::Mdio(-5)), "{at}");
+            r.assert_clean();
+            let st = r.off.state().secy[0];
+            if s.events == 1 {
+                // Made (the status clear failed after it): reported, and it stands.
+                made += 1;
+                assert_eq!(
+                    (events[0], st.cfg.encoding_sa, st.switched),
+                    (switched, 1, true)
+                );
+                let o = open(&tx1, 1, &r.egress(&f).unwrap()).unwrap();
+                assert_eq!((o.an, o.pn), (1, 1), "{at}");
+                continue;
+            }
+            // Undone, and the status cleared all the same (unless reading it failed): else the
+            // interrupt controller, which sees edges, would never bring another event.
+            undone += 1;
+            assert_eq!((s.events, st.cfg.encoding_sa, st.switched), (0, 0, false));
+            let first = r.cost.reads.len() == 1 && r.cost.writes.is_empty();
+            assert!(
+                status(&r) & 0x30 == 0 || first,
+                "{at}: the status is left set"
+            );
+            // The next frame leaves on SA 0, raises the event again, and the switch is made.
+            let o = open(&tx0, point + 1, &r.egress(&f).unwrap()).unwrap();
+            assert_eq!(u64::from(o.pn), (point + 1) & 0xffff_ffff);
+            assert_eq!(status(&r) & 0x30, u32::from(ms::INTR_SEQ_THRESHOLD));
+            assert_eq!(
+                r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+                Ok(1)
+            );
+            assert_eq!(events[0], switched);
+            let o = open(&tx1, 1, &r.egress(&f).unwrap()).unwrap();
+            assert_eq!((o.an, o.pn), (1, 1), "{at}");
+            r.assert_clean();
+        }
+        // Both happened: the status clear is the last write.
+        assert!(made > 0 && undone > 0, "{made} {undone}");
+    }
 }

@@ -150,23 +150,24 @@ impl<const ID: u32> Vsc858x<ID> {
     fn macsec_event(&self, dev: &mut phy::Device) -> Result {
         let addr = dev.addr();
         let mut events = [TxEvent::Wrapped { sci: [0; 8], an: 0 }; 16];
-        let n = {
+        let (n, done) = {
             let mut state = self.state.lock();
             let mut bus = dev.lock_bus();
             let mut window = Window::new(&mut *bus, addr);
-            let n = state.offload.handle_interrupt(&mut window, &mut events);
+            let served = state.offload.handle_interrupt(&mut window, &mut events);
             // Acknowledged even when handling failed: else no later event would come.
             let acked = irq::ack_macsec(&mut window);
-            window.finish().and(n.and_then(|n| acked.map(|()| n)))
-        }
-        .map_err(|e| mdio::report(addr, "MACsec event", e))?;
+            (served.events, window.finish().and(served.result).and(acked))
+        };
+        // What the engines did is reported even when an access failed after it: the kernel
+        // must know which SA sends.
         for event in events.iter().take(n) {
             match *event {
                 TxEvent::Switched { sci, from, to } => Self::switched(dev, sci, from, to),
                 TxEvent::Wrapped { sci, an } => Self::pn_wrapped(dev, sci, an),
             }
         }
-        Ok(())
+        done.map_err(|e| mdio::report(addr, "MACsec event", e))
     }
 
     /// Tells the MACsec core that the hardware switched the SecY `sci` from the encoding SA

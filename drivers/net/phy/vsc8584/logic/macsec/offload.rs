@@ -15,7 +15,8 @@ use super::render::{self, context_id, Bypass, ETH_P_PAE};
 use super::shadow::{self, bank, Change, Marks, Shadow, Target};
 use super::state::{bit, Dir, Owner, RxSa, RxSc, SecY, State, TxSa, FLOWS, MAX_SECY, POOL};
 use super::types::{
-    Cipher, DevCounters, RxSaCounters, SaConfig, Sci, SecYConfig, TxEvent, TxSaCounters, Validate,
+    Cipher, DevCounters, RxSaCounters, SaConfig, Sci, SecYConfig, Served, TxEvent, TxSaCounters,
+    Validate,
 };
 use super::validate::{self, msg, refuse};
 use crate::hw::eip160::{next_pn, record as hwrec, setup, threshold};
@@ -1324,37 +1325,82 @@ impl Offload {
     // ---- interrupts ------------------------------------------------------------------------
 
     /// Serves the egress engine's interrupt status (the PHY's interrupt handler calls it when
-    /// `INT_STATUS.EXT` says the MACsec block raised it) and writes what it did into `events`;
-    /// returns how many.
+    /// `INT_STATUS.EXT` says the MACsec block raised it) and writes what it did into `events`
+    /// ([`Served`]).
     ///
     /// The threshold event says that a frame left with a PN at or past the switch point
     /// ([`Offload::switch_point`]), the roll-over that one found no PN left. For each encoding
     /// SA past the switch point, the next transmit SA of its SecY in AN order that is installed,
     /// in use and below the switch point takes over: its entry, programmed in full when it was
     /// added, is enabled and the old one disabled in one `SAM_ENTRY_TOGGLE1` write, computed from
-    /// the enables read back from the engine ([`TxEvent::Switched`]). With no such SA, an SA that has used its last PN is taken out of
-    /// use (its SecY's frames are then dropped by its guard, never sent in clear,
-    /// [`TxEvent::Wrapped`]); one that has PNs left goes on, and the threshold event is disabled
-    /// until the transmit SAs change, so that it does not come with every frame. The handled
-    /// status bits are cleared by writing them 0, as MESA does.
-    pub fn handle_interrupt<B: Bus>(
+    /// the enables read back from the engine ([`TxEvent::Switched`]). With no such SA, an SA that
+    /// has used its last PN is taken out of use (its SecY's frames are then dropped by its guard,
+    /// never sent in clear, [`TxEvent::Wrapped`]); one that has PNs left goes on, and the
+    /// threshold event is disabled until the transmit SAs change, so that it does not come with
+    /// every frame.
+    ///
+    /// Then the handled status bits are cleared by writing them 0, as MESA does, and also when
+    /// handling failed: the interrupt controller sees the edges of the engine's output, so a
+    /// status bit left set would hide every later event, while a cleared one comes again with
+    /// the next frame past the switch point, and the switch is tried again. A switch that
+    /// failed is rolled back; one that was made is reported even if the clear fails after it.
+    pub fn handle_interrupt<B: Bus>(&mut self, bus: &mut B, events: &mut [TxEvent]) -> Served {
+        let fail = |e| Served {
+            events: 0,
+            result: Err(e),
+        };
+        if let Err(e) = self.ensure_ready() {
+            return fail(e);
+        }
+        self.forget_fresh();
+        let b = bank(Dir::Egress);
+        let status = match bus.read32(b, ms::INTR_CTRL_STATUS) {
+            Ok(v) => v,
+            Err(e) => return fail(e),
+        };
+        let handled = u32::from(ms::INTR_ROLLOVER | ms::INTR_SEQ_THRESHOLD);
+        if status & handled == 0 {
+            return Served {
+                events: 0,
+                result: Ok(()),
+            };
+        }
+        let mut park = false;
+        let done = match self.find_switches(bus, events, &mut park) {
+            Ok(n) if n > 0 => self.switch(bus).map(|()| n),
+            other => other,
+        };
+        self.work = self.state;
+        let mut write = status & !handled;
+        if park {
+            write &= !(u32::from(ms::INTR_SEQ_THRESHOLD) << ms::INTR_ENABLE_SHIFT);
+        }
+        let cleared = bus.write32(b, ms::INTR_CTRL_STATUS, write);
+        if cleared.is_ok() {
+            self.parked |= park;
+        }
+        match done {
+            Ok(n) => Served {
+                events: n,
+                result: cleared,
+            },
+            Err(e) => fail(e),
+        }
+    }
+
+    /// Finds the encoding SAs past the switch point, puts their switches (or their end) into
+    /// `self.work` and `events`, and returns how many; `park` is set when an SA past the switch
+    /// point has neither a successor nor its last PN used.
+    fn find_switches<B: Bus>(
         &mut self,
         bus: &mut B,
         events: &mut [TxEvent],
+        park: &mut bool,
     ) -> Result<usize> {
-        self.ensure_ready()?;
-        self.forget_fresh();
-        let b = bank(Dir::Egress);
-        let status = bus.read32(b, ms::INTR_CTRL_STATUS)?;
-        let handled = u32::from(ms::INTR_ROLLOVER | ms::INTR_SEQ_THRESHOLD);
-        if status & handled == 0 {
-            return Ok(0);
-        }
         let on = of(&self.shadow, Dir::Egress).image.enabled;
         let known = of(&self.shadow, Dir::Egress).known.enabled;
         self.work = self.state;
         let mut n_events = 0;
-        let mut park = false;
         for n in 0..POOL {
             let Some(t) = self.state.tx.get(n).copied().filter(|t| t.used && t.active) else {
                 continue;
@@ -1397,7 +1443,7 @@ impl Offload {
                     }
                 }
                 None => {
-                    park = true;
+                    *park = true;
                     continue;
                 }
             };
@@ -1406,22 +1452,17 @@ impl Offload {
                 n_events += 1;
             }
         }
-        if n_events > 0 {
-            // The switch is an XOR of the enable bits: it must start from what the engine
-            // holds, not from what the shadow believes. Forgetting the enables makes the apply
-            // read `SAM_ENTRY_ENABLE1` once and toggle from there.
-            of_mut(&mut self.shadow, Dir::Egress).known.enabled = 0;
-            self.commit(bus, [0, 0], None, Post::None)?;
-        } else {
-            self.work = self.state;
-        }
-        let mut write = status & !handled;
-        if park {
-            write &= !(u32::from(ms::INTR_SEQ_THRESHOLD) << ms::INTR_ENABLE_SHIFT);
-        }
-        bus.write32(b, ms::INTR_CTRL_STATUS, write)?;
-        self.parked |= park;
         Ok(n_events)
+    }
+
+    /// Applies the switches in `self.work`. The switch is an XOR of the enable bits: it starts
+    /// from what the engine holds, read here into the shadow, not from what the shadow believes.
+    fn switch<B: Bus>(&mut self, bus: &mut B) -> Result {
+        let v = bus.read32(bank(Dir::Egress), ms::SAM_ENTRY_ENABLE1)? as u16;
+        let sh = of_mut(&mut self.shadow, Dir::Egress);
+        sh.image.enabled = v;
+        sh.known.enabled = u16::MAX;
+        self.commit(bus, [0, 0], None, Post::None)
     }
 
     /// The SA that takes over from transmit SA `an` of SecY `s` at the switch point: the next in

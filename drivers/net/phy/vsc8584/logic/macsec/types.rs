@@ -47,6 +47,23 @@ impl Cipher {
     }
 }
 
+/// What [`super::Offload::handle_interrupt`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Served {
+    /// How many events it wrote at the start of `events`: each was carried out in the engine
+    /// and the state, and is for the kernel to follow whatever `result` says.
+    pub events: usize,
+    /// Whether every access worked.
+    pub result: crate::logic::error::Result,
+}
+
+impl Served {
+    /// The number of events when every access worked, else the error.
+    pub fn all_ok(self) -> crate::logic::error::Result<usize> {
+        self.result.map(|()| self.events)
+    }
+}
+
 /// What the egress engine's interrupt made the driver do, for the kernel to follow
 /// ([`super::Offload::handle_interrupt`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
