@@ -12,7 +12,7 @@ use macsec_support::*;
 use rsmacsec_host::hw::regs::{macsec as ms, Bank};
 use rsmacsec_host::logic::error::Error;
 use rsmacsec_host::logic::macsec::state::Dir;
-use rsmacsec_host::logic::macsec::types::{Cipher, SecYConfig, TxEvent};
+use rsmacsec_host::logic::macsec::types::{Cipher, SecYConfig, Served, TxEvent};
 use rsmacsec_host::logic::macsec::Offload;
 use rsmacsec_host::regs::fault::MdioError;
 
@@ -218,6 +218,60 @@ fn without_a_next_sa_the_threshold_rests_until_one_comes_then_it_switches() {
     );
     assert_eq!(open(&tx2, 10, &r.egress(&f).unwrap()).unwrap().an, 2);
     r.assert_clean();
+}
+
+#[test]
+fn a_rest_that_may_have_reached_the_engine_is_armed_again_by_the_next_sa() {
+    let cfg = secy(MAC_A, Cipher::GcmAes128);
+    let point = Rig::new().off.switch_point(cfg.cipher);
+    let thresh_on = u32::from(ms::INTR_SEQ_THRESHOLD) << ms::INTR_ENABLE_SHIFT;
+    let f = frame(PEER, MAC_A, IPV4, 64, 7);
+    let tx0 = PeerSa::new(cfg.cipher, 1, cfg.sci, 0);
+    let tx2 = PeerSa::new(cfg.cipher, 3, cfg.sci, 2);
+    let rested = || {
+        let mut r = Rig::new();
+        r.op(|o, b| o.add_secy(b, &cfg)).unwrap();
+        r.op(|o, b| o.add_txsa(b, cfg.sci, &tx0.config(point, true)))
+            .unwrap();
+        r.op(|o, b| o.dev_open(b, cfg.sci)).unwrap();
+        enable_pn_events(&mut r);
+        r.egress(&f).unwrap();
+        r
+    };
+    let mut events = [NONE; 4];
+    let mut r = rested();
+    assert_eq!(
+        r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+        Ok(0)
+    );
+    let n = r.cost.mdio;
+    // An error at any access, the write that disables the threshold event included (it may
+    // have reached the engine): the next SA in use still arms the event again.
+    for k in 1..n {
+        let mut r = rested();
+        r.m.pkg.faults_mut().fail_access(k, MdioError::Io);
+        let s = r.op(|o, b| Ok(o.handle_interrupt(b, &mut events))).unwrap();
+        r.m.pkg.faults_mut().clear();
+        assert_eq!(
+            s,
+            Served {
+                events: 0,
+                result: Err(Error::Mdio(-5))
+            },
+            "access {k}"
+        );
+        r.op(|o, b| o.add_txsa(b, cfg.sci, &tx2.config(10, true)))
+            .unwrap();
+        assert_eq!(status(&r) & thresh_on, thresh_on, "access {k} of {n}");
+        open(&tx0, point + 1, &r.egress(&f).unwrap()).unwrap();
+        assert_eq!(
+            r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+            Ok(1),
+            "access {k}"
+        );
+        assert_eq!(open(&tx2, 10, &r.egress(&f).unwrap()).unwrap().an, 2);
+        r.assert_clean();
+    }
 }
 
 #[test]

@@ -1376,9 +1376,9 @@ impl Offload {
             write &= !(u32::from(ms::INTR_SEQ_THRESHOLD) << ms::INTR_ENABLE_SHIFT);
         }
         let cleared = bus.write32(b, ms::INTR_CTRL_STATUS, write);
-        if cleared.is_ok() {
-            self.parked |= park;
-        }
+        // Also when the write failed: it may have reached the engine, and the next change of
+        // the transmit SAs then enables the event again (a write that changes nothing if not).
+        self.parked |= park;
         match done {
             Ok(n) => Served {
                 events: n,
