@@ -327,3 +327,30 @@ fn init_fails_cleanly_and_a_second_init_works() {
         assert_eq!(o.pn, 3, "access {k}");
     }
 }
+
+#[test]
+fn a_pn_set_lower_by_a_request_whose_rollback_failed_is_not_used_again() {
+    // SA 0 sent PNs 1 and 2; a request to set PN 1 fails with two errors in a row, the second
+    // in the rollback, wherever they fall. After init, SA 0 goes on above PN 2.
+    let c = ctx(Cipher::GcmAes128);
+    let down: OpFn = |o, b, c| o.upd_txsa(&mut Dyn(b), c.a.sci, 0, true, Some(1));
+    let mut r = prepared(&c);
+    run(&mut r, down, &c).unwrap();
+    let n = r.cost.mdio;
+    let mut unrecovered = 0;
+    for k in 1..n {
+        let mut r = prepared(&c);
+        r.m.pkg.faults_mut().fail_accesses(k, 2, MdioError::Io);
+        let e = run(&mut r, down, &c);
+        r.m.pkg.faults_mut().clear();
+        if e == Err(Error::Unrecovered(-5)) {
+            unrecovered += 1;
+        }
+        r.op(|o, b| o.init(b)).unwrap();
+        let f = frame(PEER, MAC_A, IPV4, 40, 1);
+        let o = open(&c.tx0, 0, &r.egress(&f).unwrap()).unwrap();
+        assert!(o.pn > 2, "access {k} of {n}: {e:?}, then PN {}", o.pn);
+        r.assert_clean();
+    }
+    assert!(unrecovered > 0);
+}

@@ -458,6 +458,9 @@ impl Offload {
             }
             Err(e) => {
                 let undone = self.rollback(bus);
+                if undone.is_err() {
+                    self.keep_used_pns();
+                }
                 self.work = self.state;
                 self.scrub();
                 match undone {
@@ -493,6 +496,57 @@ impl Offload {
             }
         }
         result
+    }
+
+    /// After a rollback that failed, the sequence numbers the operation wrote are unknown, and
+    /// `init` trusts a record's only above the state's PN. What the engine held before the
+    /// operation wrote them (read first, into `before`) is a floor then: the state's PN takes
+    /// it, so that a PN set lower by a request that failed is not used again with the key.
+    fn keep_used_pns(&mut self) {
+        let (before, touched) = (
+            of(&self.before, Dir::Egress),
+            of(&self.touched, Dir::Egress),
+        );
+        for t in self.state.tx.iter_mut().filter(|t| t.used) {
+            let Some(cipher) = self
+                .state
+                .secy
+                .get(usize::from(t.secy))
+                .map(|y| y.cfg.cipher)
+            else {
+                continue;
+            };
+            if let Some(seq) =
+                shadow::learned_seq(before, touched, usize::from(t.flow), cipher, false)
+            {
+                t.pn = t.pn.max(seq.wrapping_add(1));
+            }
+        }
+        let (before, touched) = (
+            of(&self.before, Dir::Ingress),
+            of(&self.touched, Dir::Ingress),
+        );
+        for r in self.state.rx.iter_mut().filter(|r| r.used) {
+            let Some(cipher) = self
+                .state
+                .sc
+                .get(usize::from(r.sc))
+                .and_then(|c| self.state.secy.get(usize::from(c.secy)))
+                .map(|y| y.cfg.cipher)
+            else {
+                continue;
+            };
+            for f in [Some(r.flow), r.has_implicit.then_some(r.flow_implicit)]
+                .into_iter()
+                .flatten()
+            {
+                if let Some(seq) =
+                    shadow::learned_seq(before, touched, usize::from(f), cipher, true)
+                {
+                    r.pn = r.pn.max(seq);
+                }
+            }
+        }
     }
 
     /// Wipes the scratch copies (they hold keys).

@@ -35,6 +35,7 @@
 use super::record::MAX_WORDS;
 use super::sam::WORDS as SAM_WORDS;
 use super::state::{bit, Dir, FLOWS};
+use super::types::Cipher;
 use crate::hw::eip160::{cp, in_flight, nm, sam};
 use crate::hw::regs::{macsec as ms, Bank};
 use crate::logic::error::{Error, Result};
@@ -688,6 +689,31 @@ pub fn apply<B: Bus>(bus: &mut B, change: &mut Change<'_>, t: &Target) -> Result
         change.put(bus, Word::Global(G_NM_NCP), v, false)?;
     }
     Ok(())
+}
+
+/// The sequence number of flow `i` (a record of `cipher`) as the engine held it before an
+/// operation that wrote it: `None` unless the operation touched it and read it first.
+pub fn learned_seq(
+    before: &Shadow,
+    touched: &Marks,
+    i: usize,
+    cipher: Cipher,
+    ingress: bool,
+) -> Option<u64> {
+    let mask = super::record::seq_mask(cipher, ingress);
+    let known = before.known.flows.get(i)?.rec;
+    if touched.flows.get(i)?.rec & mask == 0 || known & mask != mask {
+        return None;
+    }
+    let at = usize::from(super::record::layout(cipher, ingress).seq);
+    let rec = &before.image.flows.get(i)?.rec;
+    let lo = u64::from(*rec.get(at)?);
+    let hi = if cipher.is_xpn() {
+        u64::from(*rec.get(at + 1)?)
+    } else {
+        0
+    };
+    Some(hi << 32 | lo)
 }
 
 /// The target that undoes an operation: the words it touched, as `before` knew them, with the
