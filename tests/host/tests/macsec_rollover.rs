@@ -495,3 +495,168 @@ fn an_mdio_error_in_the_switch_leaves_it_made_and_reported_or_undone_and_coming_
         assert!(made > 0 && undone > 0, "{made} {undone}");
     }
 }
+
+/// One transmit SA of the random test: its key (a fresh one for every SA added), the PN its
+/// next frame must not go below, and the last PN seen on the wire with its key.
+struct Sent {
+    sa: PeerSa,
+    floor: u64,
+    last: Option<u64>,
+}
+
+#[test]
+fn random_switches_with_mdio_errors_never_reuse_a_pn_nor_send_in_clear() {
+    const SEQUENCES: u64 = 300;
+    const STEPS: usize = 60;
+    let mut switches = 0;
+    let mut failed = 0;
+    for seq in 0..SEQUENCES {
+        let mut g = Rng(0x7a3c_55e1_0f0f_9d21 ^ (seq + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let cipher = if g.chance(50) {
+            Cipher::GcmAes128
+        } else {
+            Cipher::GcmAes256
+        };
+        let mut cfg = secy(MAC_A, cipher);
+        let mut r = Rig::new();
+        let point = r.off.switch_point(cipher);
+        r.op(|o, b| o.add_secy(b, &cfg)).unwrap();
+        r.op(|o, b| o.dev_open(b, cfg.sci)).unwrap();
+        enable_pn_events(&mut r);
+        let mut sas: [Option<Sent>; 4] = [None, None, None, None];
+        let mut seed = 0u8;
+        let mut events = [NONE; 4];
+        for step in 0..STEPS {
+            let at = format!("sequence {seq} step {step}");
+            let fault = g.chance(25);
+            if fault {
+                let k = 1 + g.below(120) as u64;
+                let n = if g.chance(15) { 2 } else { 1 };
+                r.m.pkg.faults_mut().fail_accesses(k, n, MdioError::Io);
+            }
+            let an = g.below(4) as u8;
+            let result = match g.below(6) {
+                0 | 1 => {
+                    // Frames: sealed by the SA of their AN with a PN above every earlier
+                    // one of its key and at least the one set, or dropped; never in clear.
+                    r.m.pkg.faults_mut().clear();
+                    for _ in 0..1 + g.below(3) {
+                        let f = frame(PEER, MAC_A, IPV4, 48, step as u8);
+                        let Some(w) = r.egress(&f) else {
+                            continue;
+                        };
+                        assert_ne!(w, f, "{at}: a frame left in clear");
+                        let a = usize::from(w[14] & 3);
+                        let s = sas[a].as_mut().unwrap_or_else(|| panic!("{at}: AN {a}"));
+                        let o = open(&s.sa, 0, &w).unwrap_or_else(|e| panic!("{at}: {e}"));
+                        let pn = u64::from(o.pn);
+                        assert!(pn >= s.floor, "{at}: AN {a} PN {pn} below {}", s.floor);
+                        assert!(s.last.is_none_or(|l| pn > l), "{at}: AN {a} PN {pn} again");
+                        s.last = Some(pn);
+                    }
+                    Ok(())
+                }
+                2 => {
+                    // The interrupt, as the shell serves it: the events go to the core, which
+                    // takes a switch over with a changelink naming the new encoding SA.
+                    let s = r.op(|o, b| Ok(o.handle_interrupt(b, &mut events))).unwrap();
+                    r.m.pkg.faults_mut().clear();
+                    for e in events.iter().take(s.events) {
+                        if let TxEvent::Switched { to, .. } = *e {
+                            switches += 1;
+                            cfg.encoding_sa = to;
+                            let _ = r.op(|o, b| o.upd_secy(b, &cfg));
+                        }
+                    }
+                    s.result
+                }
+                3 if sas[usize::from(an)].is_none() => {
+                    seed = seed.wrapping_add(1);
+                    let sa = PeerSa::new(cipher, seed, cfg.sci, an);
+                    let pn = match g.below(3) {
+                        0 => point - g.below(4) as u64,
+                        1 => 1 + g.below(100) as u64,
+                        _ => (1 << 32) - 1 - g.below(3) as u64,
+                    };
+                    let c = sa.config(pn, g.chance(70));
+                    let res = r.op(|o, b| o.add_txsa(b, cfg.sci, &c));
+                    if res.is_ok() {
+                        sas[usize::from(an)] = Some(Sent {
+                            sa,
+                            floor: pn,
+                            last: None,
+                        });
+                    }
+                    res
+                }
+                3 | 4 if sas[usize::from(an)].is_some() => {
+                    let s = sas[usize::from(an)].as_mut().unwrap();
+                    // A PN set up (the engine moves it up in place), or down (the record is
+                    // rewritten; the user then allows the PNs from there again).
+                    let up = s.last.map_or(s.floor, |l| l + 1).max(s.floor) + g.below(8) as u64;
+                    let down = 1 + g.below(s.floor.min(1000) as usize) as u64;
+                    let pn = match g.below(3) {
+                        0 if up < 1 << 32 => Some(up),
+                        1 => Some(down),
+                        _ => None,
+                    };
+                    let res = r.op(|o, b| o.upd_txsa(b, cfg.sci, an, g.chance(70), pn));
+                    if let (Ok(()), Some(p)) = (res, pn) {
+                        if s.last.is_some_and(|l| p <= l) {
+                            s.last = None;
+                        }
+                        s.floor = p;
+                    }
+                    res
+                }
+                5 if sas[usize::from(an)].is_some() && g.chance(30) => {
+                    let res = r.op(|o, b| o.del_txsa(b, cfg.sci, an));
+                    if res.is_ok() {
+                        sas[usize::from(an)] = None;
+                    }
+                    res
+                }
+                _ => {
+                    let mut c = cfg;
+                    c.encoding_sa = an;
+                    let res = r.op(|o, b| o.upd_secy(b, &c));
+                    if res.is_ok() {
+                        cfg = c;
+                    }
+                    res
+                }
+            };
+            r.m.pkg.faults_mut().clear();
+            match result {
+                Ok(()) => {}
+                Err(Error::Mdio(-5)) => failed += 1,
+                Err(Error::Unrecovered(-5)) => {
+                    failed += 1;
+                    r.op(|o, b| o.init(b)).unwrap();
+                }
+                Err(e) => panic!("{at}: {e:?}"),
+            }
+            r.assert_clean();
+            // Every installed SA's record goes on from at least the PN set and past the last
+            // one sent, whatever failed (an SA whose PN the engines lost sends nothing).
+            let word = rsmacsec_host::logic::macsec::record::layout(cipher, false).seq;
+            for t in r.off.state().tx.iter().filter(|t| t.used && !t.pn_lost) {
+                let s = sas[usize::from(t.an)].as_ref().unwrap();
+                let next = u64::from(r.peek(Dir::Egress, (u16::from(t.flow) << 5) + word)) + 1;
+                assert!(
+                    next >= s.floor,
+                    "{at}: AN {} next PN {next} below {}",
+                    t.an,
+                    s.floor
+                );
+                assert!(
+                    s.last.is_none_or(|l| next > l),
+                    "{at}: AN {} next PN {next}",
+                    t.an
+                );
+            }
+        }
+    }
+    eprintln!("{SEQUENCES} sequences: {switches} switches, {failed} operations failed");
+    assert!(switches > 50 && failed > 100, "{switches} {failed}");
+}
