@@ -587,6 +587,22 @@ fn init_after_power_loss_restores_and_holds_the_transmit_sa_whose_pn_is_lost() {
 }
 
 #[test]
+fn init_holds_an_xpn_sa_that_sent_its_last_pn() {
+    // The last 64-bit PN sent: no next PN exists to program, so init holds the SA out of use
+    // and reports it, rather than programming that last PN again.
+    let cfg = secy(MAC_A, Cipher::GcmAesXpn128);
+    let (mut r, tx, _) = link(&cfg, u64::MAX);
+    let f = frame(PEER, MAC_A, IPV4, 40, 1);
+    let o = open(&tx, u64::MAX, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!(o.pn, u32::MAX);
+    r.op(|o, b| o.init(b)).unwrap();
+    let lost: Vec<_> = r.off.lost_tx_pns().collect();
+    assert_eq!(lost, vec![(cfg.sci, 0)]);
+    assert_eq!(r.egress(&f), None, "PN 2^64 - 1 again");
+    r.assert_clean();
+}
+
+#[test]
 fn a_pn_roll_over_takes_the_sa_out_of_use_and_nothing_leaves_in_clear() {
     for cipher in [Cipher::GcmAes128, Cipher::GcmAesXpn128] {
         let mut cfg = secy(MAC_A, cipher);

@@ -519,7 +519,10 @@ impl Offload {
             if let Some(seq) =
                 shadow::learned_seq(before, touched, usize::from(t.flow), cipher, false)
             {
-                t.pn = t.pn.max(seq.wrapping_add(1));
+                match seq.checked_add(1) {
+                    Some(next) => t.pn = t.pn.max(next),
+                    None => t.pn_lost = true,
+                }
             }
         }
         let (before, touched) = (
@@ -644,14 +647,17 @@ impl Offload {
             let alive = self.record_alive(bus, Dir::Egress, flow, control, ctx)?;
             if alive {
                 let seq = read_seq(bus, Dir::Egress, flow, cfg.cipher)?;
-                let next = seq.wrapping_add(1);
                 let mut raw = TxRaw::default();
                 let r = counters::read_tx(bus, flow, &mut raw);
                 self.account_tx(n, &cfg, &raw);
                 r?;
                 if let Some(t) = self.state.tx.get_mut(n) {
-                    if next > t.pn {
-                        t.pn = next;
+                    match seq.checked_add(1) {
+                        Some(next) if next > t.pn => t.pn = next,
+                        Some(_) => {}
+                        // The last 64-bit PN was sent: none is left to program, the SA is
+                        // spent (held out of use and reported, as a lost PN is).
+                        None => t.pn_lost = true,
                     }
                     // Exact again: only what is sent from now on moves it.
                     t.sent = false;
