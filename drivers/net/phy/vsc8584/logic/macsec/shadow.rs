@@ -643,6 +643,14 @@ pub fn apply<B: Bus>(bus: &mut B, change: &mut Change<'_>, t: &Target) -> Result
                 tch.epoch = true;
             }
         }
+        // Both words of a 64-bit sequence number are read before either is written: if the
+        // operation then fails beyond repair, the PN the engine held is known whole
+        // ([`learned_seq`]).
+        for w in 0..MAX_WORDS {
+            if r & seq & (1 << w) != 0 {
+                change.learn(bus, Word::Rec(i, w), true)?;
+            }
+        }
         // The control word last: a context is complete before it is named.
         for n in 1..=MAX_WORDS {
             let w = n % MAX_WORDS;
