@@ -440,6 +440,17 @@ impl Change<'_> {
     /// something else there.
     fn put<B: Bus>(&mut self, bus: &mut B, word: Word, val: u32, engines: bool) -> Result {
         self.learn(bus, word, engines)?;
+        self.write_learned(bus, word, val, engines)
+    }
+
+    /// [`Change::put`] for a word already learned in this operation.
+    fn write_learned<B: Bus>(
+        &mut self,
+        bus: &mut B,
+        word: Word,
+        val: u32,
+        engines: bool,
+    ) -> Result {
         let holds = word.marked(&self.shadow.known)
             && word.value(&self.shadow.image) == Some(val)
             && (!engines || self.learn);
@@ -656,7 +667,11 @@ pub fn apply<B: Bus>(bus: &mut B, change: &mut Change<'_>, t: &Target) -> Result
             let w = n % MAX_WORDS;
             if r & (1 << w) != 0 {
                 let v = tf.rec.get(w).copied().unwrap_or(0);
-                change.put(bus, Word::Rec(i, w), v, seq & (1 << w) != 0)?;
+                if seq & (1 << w) != 0 {
+                    change.write_learned(bus, Word::Rec(i, w), v, true)?;
+                } else {
+                    change.put(bus, Word::Rec(i, w), v, false)?;
+                }
             }
         }
         if care.epoch {
