@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Style gates, each reported as one TAP result: rustfmt on our Rust files,
-# clippy on our modules (as the kernel configures it, warnings are errors),
-# checkpatch.pl --strict on every patch of the series and on our C files.
+# clippy on our modules (as the kernel configures it, warnings are errors)
+# and on the host test crate, checkpatch.pl --strict on every patch of the
+# series and on our C files.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -18,7 +19,7 @@ result() {
 	fi
 }
 
-echo "1..4"
+echo "1..5"
 cd "$RSMACSEC_TOP" || exit 1
 # Each gate also fails when it finds nothing to check.
 rsfiles=$(git ls-files '*.rs')
@@ -42,6 +43,16 @@ for m in $(git ls-files '*.rs' | xargs grep -l '^kernel::module_phy_driver!\|^mo
 done
 [ "$linted" -gt 0 ] || rc=1
 result $rc "clippy and objtool: our $linted Rust modules build without a warning (log: out/clippy.log)"
+
+# The host tests are ours too: their crate, tests included, with no warning.
+# Cargo lists each target it checked, also one checked in an earlier run: none
+# of ours listed means nothing was checked, which fails.
+(cd "$RSMACSEC_TOP/tests/host" && PATH=/usr/bin:$PATH RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc \
+	/usr/bin/cargo clippy --tests --message-format json -- -D warnings) >"$OUT_DIR/clippy-host.json" 2>&1
+rc=$?
+targets=$(grep '"reason":"compiler-artifact"' "$OUT_DIR/clippy-host.json" | grep -c 'rsmacsec-host')
+[ $rc = 0 ] && [ "$targets" -gt 0 ] && ! grep -q '"level":"warning"' "$OUT_DIR/clippy-host.json"
+result $? "clippy: the $targets targets of the host test crate build without a warning (log: out/clippy-host.json)"
 
 bash "$RSMACSEC_TOP/scripts/checkpatch.sh" >"$OUT_DIR/checkpatch.log" 2>&1
 result $? "checkpatch --strict: 0 errors, 0 warnings, 0 checks on every patch (log: out/checkpatch.log)"

@@ -155,7 +155,7 @@ fn each_phy_finds_its_place_and_the_base_of_its_package() {
         };
         let mut m = SimMdio::on(pkg, BASE);
         for index in 0..4u8 {
-            let (placement, n) = m.serving(index.into()).count(|m| locate(m));
+            let (placement, n) = m.serving(index.into()).count(locate);
             assert_eq!(
                 placement,
                 Ok(Placement {
@@ -704,7 +704,7 @@ fn the_interrupt_reports_link_changes_and_macsec_events() {
     m.pkg.set_link(2, false);
     assert!(m.pkg.irq_pending(2));
     assert_eq!(
-        m.count(|m| irq::take_events(m)),
+        m.count(irq::take_events),
         (
             Ok(Events {
                 link_change: true,
