@@ -20,23 +20,10 @@ use rsmacsec_host::logic::macsec::validate::msg;
 use rsmacsec_host::regs::fault::MdioError;
 use std::collections::BTreeMap;
 
+/// Sequences in `make check`; `RSMACSEC_PROPERTY=count[:first]` runs others ([`sequences`]).
 const SEQUENCES: u64 = 1000;
 const STEPS: usize = 80;
 
-/// How many sequences, and the seed they start from: `SEQUENCES` from 0 unless
-/// `RSMACSEC_PROPERTY=count[:first]` asks for a longer or another run (a soak; a failure names
-/// its sequence, which `RSMACSEC_PROPERTY=1:<sequence>` replays alone).
-fn sequences() -> std::ops::Range<u64> {
-    let Ok(v) = std::env::var("RSMACSEC_PROPERTY") else {
-        return 0..SEQUENCES;
-    };
-    let mut it = v.split(':').map(|x| x.parse::<u64>());
-    match (it.next(), it.next()) {
-        (Some(Ok(n)), None) => 0..n,
-        (Some(Ok(n)), Some(Ok(first))) => first..first + n,
-        _ => panic!("RSMACSEC_PROPERTY={v}: want count[:first]"),
-    }
-}
 const IPV4: u16 = 0x0800;
 
 #[derive(Clone, Debug)]
@@ -794,7 +781,7 @@ fn random_operations_with_mdio_faults_against_the_model() {
     let mut unrecovered = 0usize;
     let mut hist = BTreeMap::new();
     let mut peak = [0usize; 2];
-    let range = sequences();
+    let range = sequences("RSMACSEC_PROPERTY", SEQUENCES);
     let count = range.end - range.start;
     for seq in range {
         let mut g = Rng(0x9e37_79b9_7f4a_7c15 ^ (seq + 1).wrapping_mul(0x1234_5678_9abc_def1));

@@ -504,51 +504,88 @@ struct Sent {
     last: Option<u64>,
 }
 
+/// A SecY of the random test: its settings, whether it exists and is up, its SAs by AN.
+struct Tested {
+    cfg: SecYConfig,
+    exists: bool,
+    up: bool,
+    sas: [Option<Sent>; 4],
+}
+
+impl Tested {
+    fn max_pn(&self) -> u64 {
+        self.cfg.cipher.max_pn()
+    }
+}
+
+/// Sequences in `make check`; `RSMACSEC_ROLLOVER=count[:first]` runs others ([`sequences`]).
+const RANDOM_SEQUENCES: u64 = 1500;
+
+/// One or two SecYs on a port, each with its own cipher suite: SAs added with fresh keys near
+/// the switch point, the end or low, set in and out of use, PNs set up and down, SAs deleted,
+/// encoding SAs changed, devices up and down, SecYs deleted and added again, `init` again (as
+/// `config_init` runs it, half of the time after a power loss), frames and interrupts, with an
+/// MDIO error injected at a random access of a quarter of the steps (`init` included). Every
+/// frame of an up SecY leaves sealed by the SA of its AN with a PN above every earlier one of
+/// that key, or is dropped, never in clear; after every step every record's next PN is at or
+/// above the one set and past every one sent.
 #[test]
 fn random_switches_with_mdio_errors_never_reuse_a_pn_nor_send_in_clear() {
-    const SEQUENCES: u64 = 2000;
-    const STEPS: usize = 60;
-    let mut switches = 0;
-    let mut failed = 0;
-    for seq in 0..SEQUENCES {
+    const STEPS: usize = 100;
+    let (mut switches, mut failed, mut resets) = (0, 0, 0);
+    let range = sequences("RSMACSEC_ROLLOVER", RANDOM_SEQUENCES);
+    let count = range.end - range.start;
+    for seq in range {
         let mut g = Rng(0x7a3c_55e1_0f0f_9d21 ^ (seq + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-        let cipher = CIPHERS[g.below(4)];
-        let max = if cipher.is_xpn() {
-            u64::MAX
-        } else {
-            u64::from(u32::MAX)
-        };
-        let mut cfg = secy(MAC_A, cipher);
         let mut r = Rig::new();
-        let point = r.off.switch_point(cipher);
-        r.op(|o, b| o.add_secy(b, &cfg)).unwrap();
-        r.op(|o, b| o.dev_open(b, cfg.sci)).unwrap();
+        let mut ys: Vec<Tested> = [MAC_A, MAC_B][..1 + g.below(2)]
+            .iter()
+            .map(|&mac| Tested {
+                cfg: secy(mac, CIPHERS[g.below(4)]),
+                exists: true,
+                up: true,
+                sas: [None, None, None, None],
+            })
+            .collect();
+        for y in &ys {
+            r.op(|o, b| o.add_secy(b, &y.cfg)).unwrap();
+            r.op(|o, b| o.dev_open(b, y.cfg.sci)).unwrap();
+        }
         enable_pn_events(&mut r);
-        let mut sas: [Option<Sent>; 4] = [None, None, None, None];
         let mut seed = 0u8;
-        let mut events = [NONE; 4];
+        let mut events = [NONE; 16];
         for step in 0..STEPS {
             let at = format!("sequence {seq} step {step}");
-            let fault = g.chance(25);
-            if fault {
-                let k = 1 + g.below(120) as u64;
+            if g.chance(25) {
+                let within = if g.chance(50) { 30 } else { 120 };
+                let k = 1 + g.below(within) as u64;
                 let n = if g.chance(15) { 2 } else { 1 };
                 r.m.pkg.faults_mut().fail_accesses(k, n, MdioError::Io);
             }
+            let which = g.below(ys.len());
             let an = g.below(4) as u8;
-            let result = match g.below(6) {
+            let y = &mut ys[which];
+            let sci = y.cfg.sci;
+            let point = r.off.switch_point(y.cfg.cipher);
+            let result = match g.below(10) {
                 0 | 1 => {
-                    // Frames: sealed by the SA of their AN with a PN above every earlier
-                    // one of its key and at least the one set, or dropped; never in clear.
+                    // Frames of an up SecY: sealed by the SA of their AN with a PN above every
+                    // earlier one of its key and at least the one set, or dropped. Those of a
+                    // SecY down or deleted are its parent's and leave as they are.
                     r.m.pkg.faults_mut().clear();
                     for _ in 0..1 + g.below(3) {
-                        let f = frame(PEER, MAC_A, IPV4, 48, step as u8);
+                        let f = frame(PEER, y.cfg.mac, IPV4, 48, step as u8);
                         let Some(w) = r.egress(&f) else {
                             continue;
                         };
+                        if !(y.exists && y.up) {
+                            assert_eq!(w, f, "{at}: a frame of a SecY down was changed");
+                            continue;
+                        }
                         assert_ne!(w, f, "{at}: a frame left in clear");
                         let a = usize::from(w[14] & 3);
-                        let s = sas[a].as_mut().unwrap_or_else(|| panic!("{at}: AN {a}"));
+                        let s = y.sas[a].as_mut();
+                        let s = s.unwrap_or_else(|| panic!("{at}: AN {a}"));
                         // The PN's high half (XPN) is the one of the next PN expected, or
                         // one more if the low half wrapped since.
                         let base = s.last.map_or(s.floor, |l| l.saturating_add(1)).max(s.floor);
@@ -565,32 +602,34 @@ fn random_switches_with_mdio_errors_never_reuse_a_pn_nor_send_in_clear() {
                     }
                     Ok(())
                 }
-                2 => {
+                2 | 9 => {
                     // The interrupt, as the shell serves it: the events go to the core, which
                     // takes a switch over with a changelink naming the new encoding SA.
                     let s = r.op(|o, b| Ok(o.handle_interrupt(b, &mut events))).unwrap();
                     r.m.pkg.faults_mut().clear();
                     for e in events.iter().take(s.events) {
-                        if let TxEvent::Switched { to, .. } = *e {
+                        if let TxEvent::Switched { sci, to, .. } = *e {
+                            let y = ys.iter_mut().find(|y| y.exists && y.cfg.sci == sci);
+                            let y = y.unwrap_or_else(|| panic!("{at}: a switch of no SecY"));
                             switches += 1;
-                            cfg.encoding_sa = to;
-                            let _ = r.op(|o, b| o.upd_secy(b, &cfg));
+                            y.cfg.encoding_sa = to;
+                            let _ = r.op(|o, b| o.upd_secy(b, &y.cfg));
                         }
                     }
                     s.result
                 }
-                3 if sas[usize::from(an)].is_none() => {
+                3 if y.exists && y.sas[usize::from(an)].is_none() => {
                     seed = seed.wrapping_add(1);
-                    let sa = PeerSa::new(cipher, seed, cfg.sci, an);
+                    let sa = PeerSa::new(y.cfg.cipher, seed, sci, an);
                     let pn = match g.below(3) {
                         0 => point - g.below(4) as u64,
                         1 => 1 + g.below(100) as u64,
-                        _ => max - g.below(3) as u64,
+                        _ => y.max_pn() - g.below(3) as u64,
                     };
                     let c = sa.config(pn, g.chance(70));
-                    let res = r.op(|o, b| o.add_txsa(b, cfg.sci, &c));
+                    let res = r.op(|o, b| o.add_txsa(b, sci, &c));
                     if res.is_ok() {
-                        sas[usize::from(an)] = Some(Sent {
+                        y.sas[usize::from(an)] = Some(Sent {
                             sa,
                             floor: pn,
                             last: None,
@@ -598,8 +637,9 @@ fn random_switches_with_mdio_errors_never_reuse_a_pn_nor_send_in_clear() {
                     }
                     res
                 }
-                3 | 4 if sas[usize::from(an)].is_some() => {
-                    let s = sas[usize::from(an)].as_mut().unwrap();
+                3 | 4 if y.sas[usize::from(an)].is_some() => {
+                    let max = y.max_pn();
+                    let s = y.sas[usize::from(an)].as_mut().unwrap();
                     // A PN set up (the engine moves it up in place), or down (the record is
                     // rewritten; the user then allows the PNs from there again).
                     let up = s
@@ -613,7 +653,7 @@ fn random_switches_with_mdio_errors_never_reuse_a_pn_nor_send_in_clear() {
                         1 => Some(down),
                         _ => None,
                     };
-                    let res = r.op(|o, b| o.upd_txsa(b, cfg.sci, an, g.chance(70), pn));
+                    let res = r.op(|o, b| o.upd_txsa(b, sci, an, g.chance(70), pn));
                     if let (Ok(()), Some(p)) = (res, pn) {
                         if s.last.is_some_and(|l| p <= l) {
                             s.last = None;
@@ -622,22 +662,67 @@ fn random_switches_with_mdio_errors_never_reuse_a_pn_nor_send_in_clear() {
                     }
                     res
                 }
-                5 if sas[usize::from(an)].is_some() && g.chance(30) => {
-                    let res = r.op(|o, b| o.del_txsa(b, cfg.sci, an));
+                5 if y.sas[usize::from(an)].is_some() && g.chance(30) => {
+                    let res = r.op(|o, b| o.del_txsa(b, sci, an));
                     if res.is_ok() {
-                        sas[usize::from(an)] = None;
+                        y.sas[usize::from(an)] = None;
                     }
                     res
                 }
-                _ => {
-                    let mut c = cfg;
+                6 if y.exists && (!y.up || g.chance(25)) => {
+                    let up = !y.up;
+                    let res = if up {
+                        r.op(|o, b| o.dev_open(b, sci))
+                    } else {
+                        r.op(|o, b| o.dev_stop(b, sci))
+                    };
+                    if res.is_ok() {
+                        y.up = up;
+                    }
+                    res
+                }
+                7 if g.chance(15) => {
+                    // A SecY deleted (its SAs with it), or added again, down, without SAs.
+                    let res = if y.exists {
+                        r.op(|o, b| o.del_secy(b, sci))
+                    } else {
+                        r.op(|o, b| o.add_secy(b, &y.cfg))
+                    };
+                    if res.is_ok() {
+                        y.exists = !y.exists;
+                        y.up = false;
+                        y.sas = [None, None, None, None];
+                    }
+                    res
+                }
+                8 if g.chance(8) => {
+                    // config_init again (it resets the engines, whose records stay
+                    // readable), after a loss of the PHY's power half of the time, as the shell
+                    // runs it: the error is reported, and the next config_init finds the
+                    // engines as this one left them.
+                    resets += 1;
+                    if g.chance(50) {
+                        r.m.pkg.reset();
+                    }
+                    let res = r.op(|o, b| o.init(b));
+                    r.m.pkg.faults_mut().clear();
+                    if res.is_err() {
+                        failed += 1;
+                        r.op(|o, b| o.init(b)).unwrap();
+                    }
+                    enable_pn_events(&mut r);
+                    Ok(())
+                }
+                _ if y.exists => {
+                    let mut c = y.cfg;
                     c.encoding_sa = an;
                     let res = r.op(|o, b| o.upd_secy(b, &c));
                     if res.is_ok() {
-                        cfg = c;
+                        y.cfg = c;
                     }
                     res
                 }
+                _ => Ok(()),
             };
             r.m.pkg.faults_mut().clear();
             match result {
@@ -650,36 +735,51 @@ fn random_switches_with_mdio_errors_never_reuse_a_pn_nor_send_in_clear() {
                 Err(e) => panic!("{at}: {e:?}"),
             }
             r.assert_clean();
-            // Every installed SA's record goes on from at least the PN set and past the last
-            // one sent, whatever failed (an SA whose PN the engines lost sends nothing).
-            let word = rsmacsec_host::logic::macsec::record::layout(cipher, false).seq;
-            for t in r.off.state().tx.iter().filter(|t| t.used && !t.pn_lost) {
-                let s = sas[usize::from(t.an)].as_ref().unwrap();
-                let addr = (u16::from(t.flow) << 5) + word;
-                let hi = if cipher.is_xpn() {
-                    u64::from(r.peek(Dir::Egress, addr + 1))
-                } else {
-                    0
-                };
-                let seq = (hi << 32) | u64::from(r.peek(Dir::Egress, addr));
-                // The last PN sent (the SA spent and held out) has no next one.
-                let Some(next) = seq.checked_add(1) else {
-                    continue;
-                };
-                assert!(
-                    next >= s.floor,
-                    "{at}: AN {} next PN {next} below {}",
-                    t.an,
-                    s.floor
-                );
-                assert!(
-                    s.last.is_none_or(|l| next > l),
-                    "{at}: AN {} next PN {next}",
-                    t.an
-                );
-            }
+            check_records(&r, &ys, &at);
         }
     }
-    eprintln!("{SEQUENCES} sequences: {switches} switches, {failed} operations failed");
-    assert!(switches > 50 && failed > 100, "{switches} {failed}");
+    eprintln!(
+        "{count} sequences: {switches} switches, {resets} resets, {failed} operations failed"
+    );
+    if count >= RANDOM_SEQUENCES {
+        assert!(
+            switches > 50 && resets > 100 && failed > 100,
+            "{switches} {resets} {failed}"
+        );
+    }
+}
+
+/// Every installed transmit SA's record goes on from at least the PN set and past the last one
+/// sent, whatever failed (an SA whose PN the engines lost sends nothing, and the last PN of an
+/// XPN SA, once sent, has no next one).
+fn check_records(r: &Rig, ys: &[Tested], at: &str) {
+    let state = r.off.state();
+    for t in state.tx.iter().filter(|t| t.used && !t.pn_lost) {
+        let owner = state.secy.get(usize::from(t.secy)).map(|s| s.cfg.sci);
+        let y = ys.iter().find(|y| y.exists && Some(y.cfg.sci) == owner);
+        let y = y.unwrap_or_else(|| panic!("{at}: an SA of no SecY"));
+        let cipher = y.cfg.cipher;
+        let s = y.sas[usize::from(t.an)].as_ref().unwrap();
+        let word = rsmacsec_host::logic::macsec::record::layout(cipher, false).seq;
+        let addr = (u16::from(t.flow) << 5) + word;
+        let hi = if cipher.is_xpn() {
+            u64::from(r.peek(Dir::Egress, addr + 1))
+        } else {
+            0
+        };
+        let seq = (hi << 32) | u64::from(r.peek(Dir::Egress, addr));
+        let Some(next) = seq.checked_add(1) else {
+            continue;
+        };
+        let an = t.an;
+        assert!(
+            next >= s.floor,
+            "{at}: AN {an} next PN {next} below {}",
+            s.floor
+        );
+        assert!(
+            s.last.is_none_or(|l| next > l),
+            "{at}: AN {an} next PN {next}"
+        );
+    }
 }

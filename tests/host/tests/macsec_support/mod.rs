@@ -743,6 +743,21 @@ pub fn check_consistent(r: &Rig) {
     let _ = Bypass::EAPOL;
 }
 
+/// The sequences a random test runs: `default` from 0, unless the environment variable `var`
+/// says `count[:first]` (a soak, or another seed base; a failure names its sequence, which
+/// `var=1:<sequence>` replays alone).
+pub fn sequences(var: &str, default: u64) -> std::ops::Range<u64> {
+    let Ok(v) = std::env::var(var) else {
+        return 0..default;
+    };
+    let mut it = v.split(':').map(|x| x.parse::<u64>());
+    match (it.next(), it.next(), it.next()) {
+        (Some(Ok(n)), None, None) => 0..n,
+        (Some(Ok(n)), Some(Ok(first)), None) => first..first + n,
+        _ => panic!("{var}={v}: want count[:first]"),
+    }
+}
+
 /// The bring-up's interrupt set-up of the egress engine: the PN threshold and roll-over events
 /// enabled (`vsc8584_rust.rs`, `MACSEC_EVENTS`).
 pub fn enable_pn_events(r: &mut Rig) {
