@@ -354,3 +354,56 @@ fn a_pn_set_lower_by_a_request_whose_rollback_failed_is_not_used_again() {
     }
     assert!(unrecovered > 0);
 }
+
+#[test]
+fn a_receive_pn_set_lower_by_a_request_whose_rollback_failed_does_not_open_a_replay() {
+    // Receive SA 0 with replay protection took PNs 1 to 3; a request to expect PN 1 again fails
+    // with two errors in a row, the second in the rollback, wherever they fall. After init, PN 3
+    // is a replay still and PN 4 comes in.
+    for cipher in [Cipher::GcmAes128, Cipher::GcmAesXpn256] {
+        let mut cfg = secy(MAC_A, cipher);
+        cfg.replay_protect = true;
+        let rx = PeerSa::new(cipher, 3, sci(PEER, 1), 0);
+        let opts = TxOpts {
+            include_sci: true,
+            ..Default::default()
+        };
+        let g = |n: u8| frame(MAC_A, PEER, IPV4, 40, n);
+        let prepared = || {
+            let mut r = Rig::new();
+            r.op(|o, b| o.add_secy(b, &cfg)).unwrap();
+            r.op(|o, b| o.add_rxsc(b, cfg.sci, rx.sci, true)).unwrap();
+            r.op(|o, b| o.add_rxsa(b, cfg.sci, rx.sci, &rx.config(1, true)))
+                .unwrap();
+            r.op(|o, b| o.dev_open(b, cfg.sci)).unwrap();
+            for pn in 1..=3 {
+                assert_eq!(r.ingress(&seal(&rx, pn, opts, &g(1))), Some(g(1)));
+            }
+            r
+        };
+        let down = |r: &mut Rig| r.op(|o, b| o.upd_rxsa(b, cfg.sci, rx.sci, 0, true, Some(1)));
+        let mut r = prepared();
+        down(&mut r).unwrap();
+        let n = r.cost.mdio;
+        let mut unrecovered = 0;
+        for k in 1..n {
+            let mut r = prepared();
+            r.m.pkg.faults_mut().fail_accesses(k, 2, MdioError::Io);
+            let e = down(&mut r);
+            r.m.pkg.faults_mut().clear();
+            if e == Err(Error::Unrecovered(-5)) {
+                unrecovered += 1;
+            }
+            r.op(|o, b| o.init(b)).unwrap();
+            let at = format!("{cipher:?} access {k} of {n}: {e:?}");
+            assert_eq!(
+                r.ingress(&seal(&rx, 3, opts, &g(2))),
+                None,
+                "{at}: a replay"
+            );
+            assert_eq!(r.ingress(&seal(&rx, 4, opts, &g(3))), Some(g(3)), "{at}");
+            r.assert_clean();
+        }
+        assert!(unrecovered > 0, "{cipher:?}");
+    }
+}
