@@ -503,49 +503,33 @@ impl Offload {
     /// operation wrote them (read first, into `before`) is a floor then: the state's PN takes
     /// it, so that a PN set lower by a request that failed is not used again with the key.
     fn keep_used_pns(&mut self) {
-        let (before, touched) = (
-            of(&self.before, Dir::Egress),
-            of(&self.touched, Dir::Egress),
-        );
+        let (before, touched) = (&self.before, &self.touched);
+        let learned = |dir: Dir, flow: u8, cipher: Cipher| {
+            let (b, t) = (of(before, dir), of(touched, dir));
+            shadow::learned_seq(b, t, usize::from(flow), cipher, dir == Dir::Ingress)
+        };
+        let secys = &self.state.secy;
+        let cipher = |s: u8| secys.get(usize::from(s)).map(|y| y.cfg.cipher);
         for t in self.state.tx.iter_mut().filter(|t| t.used) {
-            let Some(cipher) = self
-                .state
-                .secy
-                .get(usize::from(t.secy))
-                .map(|y| y.cfg.cipher)
-            else {
-                continue;
-            };
-            if let Some(seq) =
-                shadow::learned_seq(before, touched, usize::from(t.flow), cipher, false)
-            {
+            // A transmit record holds the last PN sent: the next is one more, if any is left.
+            if let Some(seq) = cipher(t.secy).and_then(|c| learned(Dir::Egress, t.flow, c)) {
                 match seq.checked_add(1) {
                     Some(next) => t.pn = t.pn.max(next),
                     None => t.pn_lost = true,
                 }
             }
         }
-        let (before, touched) = (
-            of(&self.before, Dir::Ingress),
-            of(&self.touched, Dir::Ingress),
-        );
         for r in self.state.rx.iter_mut().filter(|r| r.used) {
-            let Some(cipher) = self
-                .state
-                .sc
-                .get(usize::from(r.sc))
-                .and_then(|c| self.state.secy.get(usize::from(c.secy)))
-                .map(|y| y.cfg.cipher)
-            else {
+            let sc = self.state.sc.get(usize::from(r.sc));
+            let Some(c) = sc.and_then(|sc| cipher(sc.secy)) else {
                 continue;
             };
+            // A receive record holds the next PN it expects, on each of the SA's flows.
             for f in [Some(r.flow), r.has_implicit.then_some(r.flow_implicit)]
                 .into_iter()
                 .flatten()
             {
-                if let Some(seq) =
-                    shadow::learned_seq(before, touched, usize::from(f), cipher, true)
-                {
+                if let Some(seq) = learned(Dir::Ingress, f, c) {
                     r.pn = r.pn.max(seq);
                 }
             }
