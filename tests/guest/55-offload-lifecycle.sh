@@ -7,9 +7,10 @@
 # and restores the engines: packet numbers go on, counters accumulate), a
 # SecY deleted or stopped while the PHY was detached (the MACsec core does
 # not tell the driver: it asks the core when the PHY is attached again), and
-# the driver unbound and bound again.
+# the driver unbound and bound again, with a SecY offloaded (the core stops
+# it: nothing in clear) and without.
 . /tests/tap.sh
-plan 15
+plan 20
 M=/lib/modules/rsmacsec
 D=/sys/kernel/debug/vsc8584_sim
 BUS=/sys/bus/mdio_bus
@@ -112,7 +113,48 @@ check "a SecY stopped while the port was down is stopped in the PHY when it come
 # Only while the PHY is detached: phylib cannot stop a port whose PHY has an
 # interrupt and lost its driver (phy_disconnect() calls into the NULL
 # driver), and a PHY bound again while attached is never started.
-ip link del ms0 && ip link set vsim0 down && echo vsc8584-sim:08 >"$DRV/unbind" &&
+#
+# First with ms0 offloaded: the new binding resets the engines and has none
+# of ms0's keys, so the core must neither hand ms0's frames to the PHY (they
+# would leave in clear) nor deliver frames addressed to ms0 (no hardware
+# checked them). The driver has the core stop ms0 when the PHY is attached.
+ctr() { ${3:+ip netns exec $3} cat /sys/class/net/$1/statistics/$2; }
+dmesg -c >/dev/null
+ip link set vsim0 down && echo vsc8584-sim:08 >"$DRV/unbind" && echo vsc8584-sim:08 >"$DRV/bind" &&
+	ip link set vsim0 up && carrier vsim0 &&
+	dmesg | grep -q 'ms0: its PHY.s driver does not have it: dropping its frames until it is deleted' &&
+	dmesg | grep -q 'PHY 8: 1 MACsec device(s) offloaded before this driver was bound'
+check "bound again with ms0 offloaded: the driver has the core stop ms0, and both say so"
+
+# In clear, the requests would even be answered: the peer takes them on
+# vsim1 for ms1's address, and answers through ms1.
+dropped=$(ctr ms0 tx_dropped) wire=$(ctr vsim1 rx_packets peer)
+answered=no
+pings 3 $IP1 && answered=yes
+got="answered $answered, dropped $(($(ctr ms0 tx_dropped) - dropped)), on the wire $(($(ctr vsim1 rx_packets peer) - wire))"
+[ "$got" = "answered no, dropped 3, on the wire 0" ]
+check "ms0's frames are dropped, none reaches the wire ($got)"
+
+received=$(ctr ms0 rx_packets)
+answered=no
+pings 3 $IP0 peer && answered=yes
+got="answered $answered, received $(($(ctr ms0 rx_packets) - received))"
+[ "$got" = "answered no, received 0" ]
+check "the peer's frames to ms0 are not delivered to it, nor decrypted in software ($got)"
+
+! ip macsec add ms0 tx sa 1 pn 1 on key 02 $K0 2>/dev/null && ip link del ms0
+check "ms0 takes no new SA, and can be deleted"
+
+# An orphaned SecY without channels or SAs may go back to software.
+ip link add link vsim0 ms2 address 02:00:5e:10:00:02 type macsec port 2 offload phy &&
+	ip link set vsim0 down && echo vsc8584-sim:08 >"$DRV/unbind" && echo vsc8584-sim:08 >"$DRV/bind" &&
+	ip link set vsim0 up && carrier vsim0 && ! ip link set ms2 up 2>/dev/null &&
+	ip macsec offload ms2 off && ip link set ms2 up && ip macsec show ms2 | grep -q 'offload: off' &&
+	ip link del ms2
+check "an orphaned SecY without SAs does not come up, moves to software, then does"
+
+# Then detached without a SecY.
+ip link set vsim0 down && echo vsc8584-sim:08 >"$DRV/unbind" &&
 	[ ! -e $BUS/devices/vsc8584-sim:08/driver ] && echo vsc8584-sim:08 >"$DRV/bind" &&
 	[ -e $BUS/devices/vsc8584-sim:08/driver ]
 check "the driver unbinds from the detached PHY, its state freed, and binds again"

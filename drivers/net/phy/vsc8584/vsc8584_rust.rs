@@ -224,6 +224,34 @@ impl<const ID: u32> Vsc858x<ID> {
         }
     }
 
+    /// Stops the SecYs offloaded to the PHY other than `ours`: a previous binding's (after an
+    /// unbind and a bind, or a reload of the module). Their records and entries are gone with the
+    /// engines' reset and this binding does not have their keys, so the core must not hand their
+    /// frames to the PHY, which would send them in clear, nor take frames addressed to them as
+    /// checked.
+    fn orphan_others(dev: &mut phy::Device, ours: impl Iterator<Item = logic::macsec::types::Sci>) {
+        #[cfg(CONFIG_MACSEC)]
+        {
+            let mut scis = [phy_macsec::Sci::from_bytes([0; 8]); MAX_SECY];
+            let mut n = 0;
+            for (slot, sci) in scis.iter_mut().zip(ours) {
+                *slot = phy_macsec::Sci::from_bytes(sci);
+                n += 1;
+            }
+            let addr = dev.addr();
+            match phy_macsec::orphan_unknown(dev, scis.get(..n).unwrap_or(&[])) {
+                Ok(0) => {}
+                Ok(stopped) => pr_warn!(
+                    "PHY {addr}: {stopped} MACsec device(s) offloaded before this driver was \
+                     bound: their frames are dropped until they are deleted\n"
+                ),
+                // Not attached: the next config_init, at the attachment, does it.
+                Err(e) if e == ENODEV => {}
+                Err(e) => pr_err!("PHY {addr}: the SecYs of an earlier binding: {e:?}\n"),
+            }
+        }
+    }
+
     /// Runs `f` on the PHY's engines, under the state lock and the MDIO bus lock for the whole
     /// operation.
     fn engines<R>(
@@ -380,6 +408,7 @@ impl<const ID: u32> Driver for Vsc858x<ID> {
         for (sci, up) in secys.iter().take(held) {
             self.reconcile(dev, *sci, *up);
         }
+        Self::orphan_others(dev, secys.iter().take(held).map(|(sci, _)| *sci));
         // The media settings take effect with a software reset.
         dev.genphy_soft_reset()
     }
