@@ -278,6 +278,54 @@ fn a_receive_channel_turned_off_takes_nothing() {
     r.assert_clean();
 }
 
+/// The replay window of the SecY: a frame older than the newest one received comes in while it
+/// is within the window and is late (dropped) below it, and a wider window set later takes
+/// older frames. With XPN the PNs have a high half, which the engine recovers from the next PN
+/// it expects (the window stays within one 2^32 range: see `recover_xpn_pn()` of the simulator
+/// for a frame of the window behind a boundary).
+#[test]
+fn the_replay_window_takes_older_frames_within_it_and_drops_those_below() {
+    for cipher in CIPHERS {
+        let mut cfg = secy(MAC_A, cipher);
+        cfg.replay_protect = true;
+        cfg.replay_window = 4;
+        let base = if cipher.is_xpn() { 0x7_0000_0000 } else { 0 };
+        let mut r = Rig::new();
+        let rx = PeerSa::new(cipher, 2, sci(PEER, 1), 0);
+        r.op(|o, b| o.add_secy(b, &cfg)).unwrap();
+        r.op(|o, b| o.add_rxsc(b, cfg.sci, rx.sci, true)).unwrap();
+        r.op(|o, b| o.add_rxsa(b, cfg.sci, rx.sci, &rx.config(base + 1, true)))
+            .unwrap();
+        r.op(|o, b| o.dev_open(b, cfg.sci)).unwrap();
+        let opts = TxOpts {
+            include_sci: true,
+            ..TxOpts::default()
+        };
+        let mut got = Vec::new();
+        let mut take = |r: &mut Rig, pn: u64| {
+            let g = frame(MAC_A, PEER, IPV4, 40, pn as u8);
+            let back = r.ingress(&seal(&rx, base + pn, opts, &g));
+            assert!(back.is_none() || back == Some(g), "{cipher:?} PN {pn}");
+            got.push((pn, back.is_some()));
+        };
+        // After PN 10 the lowest acceptable PN is 11 - 4 = 7.
+        for pn in [10, 7, 6] {
+            take(&mut r, pn);
+        }
+        // A window of 8: the lowest acceptable PN is 3.
+        cfg.replay_window = 8;
+        r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
+        for pn in [6, 2] {
+            take(&mut r, pn);
+        }
+        let want = [(10, true), (7, true), (6, false), (6, true), (2, false)];
+        assert_eq!(got, want, "{cipher:?}");
+        let (c, next) = r.op(|o, b| o.rx_sa_stats(b, cfg.sci, rx.sci, 0)).unwrap();
+        assert_eq!((c.ok, c.late, next), (3, 2, base + 11), "{cipher:?}");
+        r.assert_clean();
+    }
+}
+
 #[test]
 fn peers_without_sci_are_received_point_to_point_and_by_their_address() {
     for cipher in CIPHERS {
