@@ -90,8 +90,12 @@ pub fn xpn_iv(ssci: u32, pn: u64, salt: &[u8; SALT_LEN]) -> [u8; IV_LEN] {
 /// The upper half is taken from `next_pn`, plus one when the header PN is
 /// below the lower half of `next_pn` and the two lie in different halves of
 /// the 32-bit space, i.e. when the lower half has wrapped since. 802.1AE
-/// 10.6.2 words this with the lowest acceptable PN; both references give the
-/// same result for frames inside the replay window.
+/// 10.6.2 words this with the lowest acceptable PN (`next_pn` less the
+/// replay window). The two agree but for a frame of the replay window behind
+/// a 2^32 boundary of `next_pn` (next PN 0x1_0000_0003, window 4, header PN
+/// 0xffff_ffff): 802.1AE recovers 0xffff_ffff and takes it, the kernel's rule
+/// 0x1_ffff_ffff, whose ICV then fails. Which one the EIP-160 follows is not
+/// in the sources used here; this model follows the kernel.
 pub const fn recover_xpn_pn(hdr_pn: u32, next_pn: u64) -> u64 {
     // Truncations intended: split the PN into its halves.
     let lower = next_pn as u32;
