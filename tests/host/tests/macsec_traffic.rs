@@ -737,7 +737,7 @@ fn an_offload_in_zeroed_memory_is_a_new_one() {
 #[test]
 fn the_sci_goes_in_as_linux_puts_it_in() {
     // send_sci off: no SCI with one active channel; with two, Linux's macsec_send_sci() puts it
-    // in (neither ES nor SCB), so the offloaded SecY does too.
+    // in (neither ES nor SCB), so the offloaded SecY does too; with ES or SCB set it does not.
     let mut cfg = secy(MAC_A, Cipher::GcmAes128);
     cfg.send_sci = false;
     let (mut r, tx, _) = link(&cfg, 1);
@@ -756,7 +756,13 @@ fn the_sci_goes_in_as_linux_puts_it_in() {
     r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
     r.op(|o, b| o.upd_rxsc(b, cfg.sci, other, true)).unwrap();
     let o = open(&tx, 4, &r.egress(&f).unwrap()).unwrap();
-    assert_eq!((o.sci, o.tci & 0x40), (None, 0x40));
+    assert_eq!((o.sci, o.tci & 0x50), (None, 0x40));
+    // SCB set instead: never either, and the SCB bit says why.
+    cfg.end_station = false;
+    cfg.scb = true;
+    r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
+    let o = open(&tx, 5, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!((o.sci, o.tci & 0x50), (None, 0x10));
     r.assert_clean();
 }
 
