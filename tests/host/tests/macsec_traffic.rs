@@ -127,6 +127,43 @@ fn a_strict_secy_drops_plain_frames_to_its_address_a_checking_one_passes_them() 
     r.assert_clean();
 }
 
+/// validateFrames of the SecY reaches its receive flows: a frame whose ICV is wrong (integrity
+/// only) is dropped as not valid with Strict, delivered as invalid with Check, and delivered
+/// unchecked with Disabled (802.1AE 10.6.5), each setting made by `upd_secy` (the counters add
+/// up).
+#[test]
+fn a_frame_with_a_wrong_icv_is_handled_as_validate_frames_says() {
+    let mut cfg = secy(MAC_A, Cipher::GcmAes128);
+    let (mut r, _, rx) = link(&cfg, 1);
+    let g = frame(MAC_A, PEER, IPV4, 40, 7);
+    let opts = TxOpts {
+        include_sci: true,
+        ..TxOpts::default()
+    };
+    let cases = [
+        (Validate::Strict, false, (1, 0, 0)),
+        (Validate::Check, true, (1, 1, 0)),
+        (Validate::Disabled, true, (1, 1, 1)),
+    ];
+    for ((validate, delivered, counts), pn) in cases.into_iter().zip(1u64..) {
+        cfg.validate = validate;
+        r.op(|o, b| o.upd_secy(b, &cfg)).unwrap();
+        let mut w = seal(&rx, pn, opts, &g);
+        if let Some(last) = w.last_mut() {
+            *last ^= 1;
+        }
+        let got = r.ingress(&w);
+        assert_eq!(got, delivered.then(|| g.clone()), "{validate:?}");
+        let (c, _) = r.op(|o, b| o.rx_sa_stats(b, cfg.sci, rx.sci, 0)).unwrap();
+        assert_eq!(
+            (c.not_valid, c.invalid, c.unchecked),
+            counts,
+            "{validate:?}"
+        );
+    }
+    r.assert_clean();
+}
+
 #[test]
 fn eapol_passes_both_ways_also_while_the_device_is_down() {
     let cfg = secy(MAC_A, Cipher::GcmAes256);
