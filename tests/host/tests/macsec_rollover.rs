@@ -278,8 +278,9 @@ fn a_rest_that_may_have_reached_the_engine_is_armed_again_by_the_next_sa() {
 fn a_next_sa_past_the_switch_point_itself_is_not_taken() {
     let cfg = secy(MAC_A, Cipher::GcmAes128);
     let point = Rig::new().off.switch_point(cfg.cipher);
-    let (mut r, tx0, _) = rig(&cfg, point);
-    r.op(|o, b| o.upd_txsa(b, cfg.sci, 1, true, Some(point + 5)))
+    let (mut r, tx0, tx1) = rig(&cfg, point);
+    // SA 1's last PN sent would be the switch point itself: it would switch again at once.
+    r.op(|o, b| o.upd_txsa(b, cfg.sci, 1, true, Some(point + 1)))
         .unwrap();
     let f = frame(PEER, MAC_A, IPV4, 64, 7);
     let mut events = [NONE; 4];
@@ -289,6 +290,16 @@ fn a_next_sa_past_the_switch_point_itself_is_not_taken() {
         Ok(0)
     );
     assert_eq!(r.off.state().secy[0].cfg.encoding_sa, 0);
+    // One below: taken at the next event, and its first frame has PN `point`.
+    r.op(|o, b| o.upd_txsa(b, cfg.sci, 1, true, Some(point)))
+        .unwrap();
+    open(&tx0, point + 1, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!(
+        r.op(|o, b| o.handle_interrupt(b, &mut events).all_ok()),
+        Ok(1)
+    );
+    let o = open(&tx1, point, &r.egress(&f).unwrap()).unwrap();
+    assert_eq!((o.an, u64::from(o.pn)), (1, point & 0xffff_ffff));
     r.assert_clean();
 }
 
