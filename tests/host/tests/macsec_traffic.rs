@@ -471,6 +471,35 @@ fn a_new_address_moves_the_classification_without_a_leak() {
     r.assert_clean();
 }
 
+/// A record rewritten in place (the PN of the encoding SA set lower) is written only once the
+/// frames that were in the pipeline when its entry went off have left: the driver polls
+/// `SAM_IN_FLIGHT` until `UNSAFE` reads 0 (one frame leaves per read in the simulator), and the
+/// simulator counts a record word written before that as misuse.
+#[test]
+fn a_record_is_rewritten_only_once_the_frames_in_flight_have_left() {
+    let cfg = secy(MAC_A, Cipher::GcmAes128);
+    let (mut r, tx, _) = link(&cfg, 1);
+    let f = frame(PEER, MAC_A, IPV4, 40, 1);
+    for pn in 1..=3 {
+        assert_eq!(open(&tx, pn, &r.egress(&f).unwrap()).unwrap().pn, pn as u32);
+    }
+    r.m.pkg
+        .macsec_mut(0, engine(Dir::Egress))
+        .unwrap()
+        .hold_frames(5);
+    r.op(|o, b| o.upd_txsa(b, cfg.sci, 0, true, Some(2)))
+        .unwrap();
+    let polls = r
+        .cost
+        .reads
+        .iter()
+        .filter(|a| a.1 == ms::SAM_IN_FLIGHT)
+        .count();
+    assert_eq!(polls, 6, "5 frames leave, then UNSAFE reads 0");
+    assert_eq!(open(&tx, 2, &r.egress(&f).unwrap()).unwrap().pn, 2);
+    r.assert_clean();
+}
+
 #[test]
 fn update_pn_moves_up_in_place_and_down_by_rewriting() {
     for cipher in CIPHERS {

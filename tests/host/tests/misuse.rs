@@ -119,6 +119,37 @@ fn a_record_written_while_its_entry_is_enabled_is_flagged() {
 }
 
 #[test]
+fn a_record_written_before_the_frames_in_flight_left_is_flagged() {
+    let mut b = engine(false);
+    tx_flow(&mut b, 5, &Sa::test(1), 0);
+    // Nothing in the pipeline: an enable that drops leaves UNSAFE at 0.
+    b.write(sam::ENTRY_CLEAR1, 1 << 5);
+    assert_eq!(b.read(sam::IN_FLIGHT), 0);
+    b.write(record::word(5, 10), 7);
+    assert_eq!(b.misuse().total(), 0);
+    // Two frames in it when the entry goes off: UNSAFE is loaded, one frame leaves per read.
+    b.write(sam::ENTRY_SET1, 1 << 5);
+    b.hold_frames(2);
+    b.write(sam::ENTRY_CLEAR1, 1 << 5);
+    b.write(record::word(5, 10), 8);
+    assert_eq!(
+        only(&b),
+        (Kind::RecordWhileInFlight, record::word(5, 10), 2)
+    );
+    b.misuse_mut().clear();
+    let reads: Vec<u32> = (0..3).map(|_| b.read(sam::IN_FLIGHT)).collect();
+    assert_eq!(reads, [0x0202, 0x0101, 0]);
+    b.write(record::word(5, 10), 9);
+    assert_eq!(b.misuse().total(), 0);
+    // LOAD_UNSAFE loads it from the frames in the pipeline too.
+    b.hold_frames(1);
+    b.write(sam::IN_FLIGHT, 1 << 31);
+    assert_eq!(b.read(sam::IN_FLIGHT), 0x0101);
+    assert_eq!(b.read(sam::IN_FLIGHT), 0);
+    assert_eq!(b.misuse().total(), 0, "{:?}", entries(&b));
+}
+
+#[test]
 fn a_toggle_leaving_two_identical_tx_flows_enabled_is_flagged() {
     let mut b = engine(false);
     tx_flow(&mut b, 1, &Sa::test(1), 0);

@@ -233,6 +233,13 @@ pub struct MacsecBank {
     /// The crypto engine's interrupt level at the last evaluation, for the
     /// AIC's edge detection.
     eng_level: bool,
+    /// Frames in the pipeline (`SAM_IN_FLIGHT.IN_FLIGHT`). The simulator
+    /// passes a frame between two bus accesses, so this is 0 unless a test
+    /// holds frames there ([`MacsecBank::hold_frames`]).
+    in_flight: u32,
+    /// `SAM_IN_FLIGHT.UNSAFE`: loaded from `in_flight` when an enable drops
+    /// (or by `LOAD_UNSAFE`), one less at each read as a frame leaves.
+    unsafe_left: u32,
 }
 
 impl MacsecBank {
@@ -249,6 +256,8 @@ impl MacsecBank {
             misuse: Log::new(),
             variants: Variants::new(),
             eng_level: false,
+            in_flight: 0,
+            unsafe_left: 0,
         }
     }
 
@@ -261,6 +270,8 @@ impl MacsecBank {
         };
         self.overflow.clear();
         self.eng_level = false;
+        self.in_flight = 0;
+        self.unsafe_left = 0;
         let mask = self.variants.sticky_mask_reset_value();
         self.poke(ctl::STICKY_MASK, mask);
     }
@@ -341,15 +352,22 @@ impl MacsecBank {
     pub fn read(&mut self, addr: u16) -> u32 {
         let addr = addr & ADDR_MASK;
         match addr {
-            // Write-only actions; IN_FLIGHT is 0 between two bus accesses.
+            // Write-only actions.
             sam::ENTRY_SET1
             | sam::ENTRY_CLEAR1
             | sam::ENTRY_TOGGLE1
             | sam::ENTRY_SET2
             | sam::ENTRY_CLEAR2
             | sam::ENTRY_TOGGLE2
-            | sam::IN_FLIGHT
             | aic::AIC_ENABLE_CLR => 0,
+            sam::IN_FLIGHT => {
+                let v = sam::in_flight::UNSAFE.put(self.unsafe_left)
+                    | sam::in_flight::IN_FLIGHT.put(self.in_flight);
+                // A frame leaves the pipeline.
+                self.unsafe_left = self.unsafe_left.saturating_sub(1);
+                self.in_flight = self.in_flight.saturating_sub(1);
+                v
+            }
             crypto::INTR_CTRL_STATUS => self.intr_ctrl_status(),
             aic::AIC_ENABLED_STAT => self.peek(aic::AIC_RAW_STAT) & self.peek(aic::AIC_ENABLE_CTRL),
             _ if is_counter(addr, self.ingress) => {
@@ -400,6 +418,10 @@ impl MacsecBank {
                 self.misuse
                     .record(Kind::RecordWhileEnabled, addr, val, u32::from(rec));
             }
+            if self.unsafe_left != 0 {
+                self.misuse
+                    .record(Kind::RecordWhileInFlight, addr, val, self.unsafe_left);
+            }
         }
         true
     }
@@ -414,28 +436,29 @@ impl MacsecBank {
         match addr {
             sam::ENTRY_SET1 => {
                 let en = self.entry_enables() | (val & sam::ENTRY_BITS);
-                self.poke(sam::ENTRY_ENABLE1, en);
+                self.set_enables(en);
             }
             sam::ENTRY_CLEAR1 => {
                 let en = self.entry_enables() & !(val & sam::ENTRY_BITS);
-                self.poke(sam::ENTRY_ENABLE1, en);
+                self.set_enables(en);
             }
             sam::ENTRY_TOGGLE1 => {
                 // All bits flip in the same cycle: a TX SA is switched without
                 // a window where no entry or two match.
                 let en = self.entry_enables() ^ (val & sam::ENTRY_BITS);
-                self.poke(sam::ENTRY_ENABLE1, en);
+                self.set_enables(en);
                 if !self.ingress {
                     self.check_tx_flows(val);
                 }
             }
-            sam::ENTRY_ENABLE1 => self.poke(addr, val & sam::ENTRY_BITS),
-            // Entries 32-63 do not exist; LOAD_UNSAFE copies IN_FLIGHT (0).
-            sam::ENTRY_ENABLE2
-            | sam::ENTRY_SET2
-            | sam::ENTRY_CLEAR2
-            | sam::ENTRY_TOGGLE2
-            | sam::IN_FLIGHT => {}
+            sam::ENTRY_ENABLE1 => self.set_enables(val & sam::ENTRY_BITS),
+            sam::IN_FLIGHT => {
+                if sam::in_flight::LOAD_UNSAFE.is_set(val) {
+                    self.unsafe_left = self.in_flight;
+                }
+            }
+            // Entries 32-63 do not exist.
+            sam::ENTRY_ENABLE2 | sam::ENTRY_SET2 | sam::ENTRY_CLEAR2 | sam::ENTRY_TOGGLE2 => {}
             stats::COUNT_CONTROL => {
                 if count_control::RESET_ALL.is_set(val) {
                     // "Writing this bit with a 1b keeps other fields in this
@@ -653,6 +676,24 @@ impl MacsecBank {
                 self.poke(addr, 0);
             }
         }
+    }
+
+    /// Sets the entry enables to `en`; an enable that drops loads `UNSAFE`
+    /// from the frames in the pipeline (MESA `ingr.h:1176-1185`).
+    fn set_enables(&mut self, en: u32) {
+        if self.entry_enables() & !en != 0 {
+            self.unsafe_left = self.in_flight;
+        }
+        self.poke(sam::ENTRY_ENABLE1, en);
+    }
+
+    /// Holds `frames` frames in the pipeline (at most 63, the width of the
+    /// field), as if they had just entered it: an enable that drops now makes
+    /// the next `frames` reads of `SAM_IN_FLIGHT` report them in `UNSAFE`, and
+    /// writing a transform record before it reads 0 is misuse. For tests: the
+    /// simulator passes every frame between two bus accesses.
+    pub fn hold_frames(&mut self, frames: u32) {
+        self.in_flight = frames.min(63);
     }
 
     /// Bitmap of the enabled SAM entries (`SAM_ENTRY_ENABLE1`).

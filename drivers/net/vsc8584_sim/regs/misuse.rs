@@ -31,6 +31,10 @@ pub enum Kind {
     ToggleTwoTxFlows,
     /// A next-PN update that named no sequence number word.
     NextPnAddress,
+    /// A transform record word written while `SAM_IN_FLIGHT.UNSAFE` is not 0:
+    /// frames that may still use an SA whose entry was just disabled are in
+    /// the pipeline (MESA `ingr.h:1176-1185`).
+    RecordWhileInFlight,
 }
 
 impl Kind {
@@ -44,6 +48,7 @@ impl Kind {
             Kind::RecordWhileEnabled => "record-while-enabled",
             Kind::ToggleTwoTxFlows => "toggle-two-tx-flows",
             Kind::NextPnAddress => "next-pn-address",
+            Kind::RecordWhileInFlight => "record-while-in-flight",
         }
     }
 }

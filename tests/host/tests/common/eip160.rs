@@ -89,6 +89,9 @@ pub mod sam {
     pub const ENTRY_TOGGLE1: u16 = 0x1804;
     pub const ENTRY_SET1: u16 = 0x1808;
     pub const ENTRY_CLEAR1: u16 = 0x180c;
+    /// `SAM_IN_FLIGHT`: `UNSAFE` in bits 5:0, `IN_FLIGHT` in bits 13:8, `LOAD_UNSAFE` bit 31
+    /// (MESA `ingr.h:1172-1220`).
+    pub const IN_FLIGHT: u16 = 0x1810;
 
     /// `MISC_MATCH`.
     pub mod misc {
