@@ -511,12 +511,8 @@ impl Offload {
         let secys = &self.state.secy;
         let cipher = |s: u8| secys.get(usize::from(s)).map(|y| y.cfg.cipher);
         for t in self.state.tx.iter_mut().filter(|t| t.used) {
-            // A transmit record holds the last PN sent: the next is one more, if any is left.
             if let Some(seq) = cipher(t.secy).and_then(|c| learned(Dir::Egress, t.flow, c)) {
-                match seq.checked_add(1) {
-                    Some(next) => t.pn = t.pn.max(next),
-                    None => t.pn_lost = true,
-                }
+                t.sent_up_to(seq);
             }
         }
         for r in self.state.rx.iter_mut().filter(|r| r.used) {
@@ -636,13 +632,7 @@ impl Offload {
                 self.account_tx(n, &cfg, &raw);
                 r?;
                 if let Some(t) = self.state.tx.get_mut(n) {
-                    match seq.checked_add(1) {
-                        Some(next) if next > t.pn => t.pn = next,
-                        Some(_) => {}
-                        // The last 64-bit PN was sent: none is left to program, the SA is
-                        // spent (held out of use and reported, as a lost PN is).
-                        None => t.pn_lost = true,
-                    }
+                    t.sent_up_to(seq);
                     // Exact again: only what is sent from now on moves it.
                     t.sent = false;
                 }

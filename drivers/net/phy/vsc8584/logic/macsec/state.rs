@@ -182,6 +182,16 @@ impl TxSa {
         sent: false,
         flow: 0,
     };
+
+    /// Takes in that the engine's record shows `seq` as the last PN sent: the next PN is at
+    /// least one more, or, after the last 64-bit PN, there is none and the SA is spent (held
+    /// out of use and reported, as a lost PN is).
+    pub fn sent_up_to(&mut self, seq: u64) {
+        match seq.checked_add(1) {
+            Some(next) => self.pn = self.pn.max(next),
+            None => self.pn_lost = true,
+        }
+    }
 }
 
 impl RxSc {
